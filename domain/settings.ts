@@ -1,0 +1,64 @@
+/**
+ * Policy numbers of a jurisdiction. Each has a default here; the bureau changes them in the database
+ * (with history). Code reads them through the settings service, never as literals.
+ */
+export interface SettingDefinition<T> {
+  key: string;
+  default: T;
+  /** zh-CN label shown on the settings page */
+  label: string;
+  unit?: string;
+  validate: (value: unknown) => value is T;
+}
+
+const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const nonNegativeInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function def<T>(d: SettingDefinition<T>): SettingDefinition<T> {
+  return d;
+}
+
+export const settingDefinitions = {
+  'auth.lockoutThreshold': def({
+    key: 'auth.lockoutThreshold',
+    default: 5,
+    label: '连续登录失败锁定次数',
+    unit: '次',
+    validate: positiveInt,
+  }),
+  'auth.lockoutMinutes': def({
+    key: 'auth.lockoutMinutes',
+    default: 15,
+    label: '账号锁定时长',
+    unit: '分钟',
+    validate: positiveInt,
+  }),
+  'auth.idleTimeoutMinutes': def({
+    key: 'auth.idleTimeoutMinutes',
+    default: 30,
+    label: '会话空闲超时',
+    unit: '分钟',
+    validate: positiveInt,
+  }),
+  'auth.passwordMinLength': def({
+    key: 'auth.passwordMinLength',
+    default: 10,
+    label: '密码最短长度',
+    unit: '位',
+    validate: positiveInt,
+  }),
+  'jobs.maxAttempts': def({
+    key: 'jobs.maxAttempts',
+    default: 5,
+    label: '后台任务最多重试次数',
+    unit: '次',
+    validate: nonNegativeInt,
+  }),
+} as const;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type SettingValue<K extends SettingKey> = (typeof settingDefinitions)[K]['default'];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return key in settingDefinitions;
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { Type } from 'typebox';
+import { sql } from 'drizzle-orm';
+import { setupModules, modules } from './modules/index.js';
+import { registerAuth } from './platform/auth/plugin.js';
+import type { Database } from './platform/db/client.js';
+import { notFoundProblem, registerProblemHandlers, rememberRoutePatterns } from './platform/errors/problem.js';
+import { ProblemSchema } from './platform/http/schemas.js';
+import type { App } from './platform/http/types.js';
+import { JobRunner } from './platform/jobs/worker.js';
+
+export const version = '0.1.0';
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppOptions {
+  database: Database;
+  logger?: boolean | object;
+  bodyLimitBytes?: number;
+  trustProxy?: boolean;
+  /** serve the built web UI from web/dist (on by default when it exists) */
+  serveWeb?: boolean;
+  jobs?: JobRunner;
+}
+
+/** Build the Fastify app without listening: tests inject requests into it directly. */
+export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobRunner }> {
+  setupModules();
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimitBytes ?? 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const db = opts.database.db;
+  const jobs = opts.jobs ?? new JobRunner(db, { onError: (err) => app.log.error({ err }, 'job failed') });
+
+  app.addSchema(ProblemSchema);
+  registerProblemHandlers(app);
+  rememberRoutePatterns(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SafeComply 安全生产合规管理平台 API',
+        version,
+        description: '会话登录（POST /api/auth/login）后以 Cookie 调用；写操作需携带 x-csrf-token 头。错误以 RFC 9457 problem+json 返回。',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, db);
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查',
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+            version: Type.String(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' as const, db: opts.database.engine, version };
+    },
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const m of modules) {
+    m.routes({ app, db, jobs });
+    m.jobs?.(jobs);
+  }
+
+  const serveWeb = opts.serveWeb ?? existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET') return notFoundProblem(app, req, reply);
+    // client-side routes of the SPA: assets were matched above, anything else gets index.html
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return { app, jobs };
+}

@@ -1,0 +1,95 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { Value } from 'typebox/value';
+import { canonicalJson } from '../../../domain/canonical-json.js';
+import { auditHeads, events } from '../../db/schema/index.js';
+import type { Db } from '../db/client.js';
+import { eventSchema, type EventKind } from './event-kinds.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface EventActor {
+  userId: string | null;
+  label: string;
+}
+
+export interface EventInput<T> {
+  kind: EventKind<T>;
+  jurisdictionId: string;
+  actor: EventActor;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after: T;
+  /** defaults to now; passed explicitly in tests of deadlines */
+  at?: Date;
+}
+
+export interface HashedContent {
+  id: string;
+  jurisdictionId: string;
+  seq: number;
+  kind: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  at: Date;
+  prevHash: string;
+}
+
+export function hashEvent(content: HashedContent): string {
+  return createHash('sha256')
+    .update(canonicalJson({ ...content, at: content.at.toISOString() }))
+    .digest('hex');
+}
+
+/**
+ * Append an event to the jurisdiction's chain. Must run inside the transaction of the change it records:
+ * the row lock on the chain head orders concurrent appends, so the chain never forks.
+ */
+export async function appendEvent<T>(tx: Db, input: EventInput<T>): Promise<{ id: string; seq: number }> {
+  const schema = eventSchema(input.kind.kind);
+  if (!schema) throw new Error(`unknown event kind ${input.kind.kind}`);
+  if (!Value.Check(schema, input.after)) {
+    throw new Error(`event ${input.kind.kind} payload does not match its schema`);
+  }
+  await tx
+    .insert(auditHeads)
+    .values({ jurisdictionId: input.jurisdictionId, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoNothing();
+  const [head] = await tx
+    .select()
+    .from(auditHeads)
+    .where(eq(auditHeads.jurisdictionId, input.jurisdictionId))
+    .for('update');
+  const at = input.at ?? new Date();
+  const content: HashedContent = {
+    id: randomUUID(),
+    jurisdictionId: input.jurisdictionId,
+    seq: head.seq + 1,
+    kind: input.kind.kind,
+    actorUserId: input.actor.userId,
+    actorLabel: input.actor.label,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: jsonClone(input.before ?? null),
+    after: jsonClone(input.after ?? null),
+    at,
+    prevHash: head.hash,
+  };
+  const hash = hashEvent(content);
+  await tx.insert(events).values({ ...content, hash });
+  await tx
+    .update(auditHeads)
+    .set({ seq: content.seq, hash })
+    .where(sql`${auditHeads.jurisdictionId} = ${input.jurisdictionId} and ${auditHeads.seq} = ${head.seq}`);
+  return { id: content.id, seq: content.seq };
+}
+
+/** What the database stores is JSON: hash what will be read back, not a richer JS value. */
+function jsonClone(value: unknown): unknown {
+  return value === null ? null : JSON.parse(JSON.stringify(value));
+}
