@@ -1,2 +1,4 @@
 export * from './identity.js';
 export * from './platform.js';
+export * from './registry.js';
+export * from './documents.js';

@@ -1,0 +1,2 @@
+// documents module tables (see server/modules/documents)
+export {};

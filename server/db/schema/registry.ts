@@ -1,0 +1,2 @@
+// registry module tables (see server/modules/registry)
+export {};
