@@ -12,7 +12,7 @@ function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => normalise(v));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value as Record<string, unknown>).sort()) {
+    for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = normalise(v);
     }

@@ -49,7 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobR
   rememberRoutePatterns(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -24,7 +24,7 @@ export async function loginAs(ctx: TestContext, user: Pick<BuiltUser, 'username'
   });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const csrfToken = res.json<{ csrfToken: string }>().csrfToken;
   const request: ApiClient['request'] = (method, url, body, headers = {}) =>
     ctx.app.inject({
       method,

@@ -9,7 +9,8 @@ const registry = new Map<string, TSchema>();
 export function defineEventKind<S extends TSchema>(kind: string, schema: S): EventKind<Static<S>> {
   if (registry.has(kind)) throw new Error(`event kind ${kind} defined twice`);
   registry.set(kind, schema);
-  return { kind } as EventKind<Static<S>>;
+  const eventKind: EventKind<Static<S>> = { kind };
+  return eventKind;
 }
 
 export interface EventKind<T> {

@@ -66,6 +66,6 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 
 /** Rows of a raw SQL query; both drivers return `{ rows }`. Cast int8 (`::int`) in the query itself. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

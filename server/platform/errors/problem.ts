@@ -58,13 +58,14 @@ function validationErrors(err: FastifyError): FieldError[] {
 }
 
 function fieldMessage(v: AjvLikeError): string {
+  const limit = typeof v.params?.limit === 'number' ? v.params.limit : '';
   switch (v.keyword) {
     case 'required':
       return '必填项缺失';
     case 'minLength':
-      return `长度不能少于 ${String(v.params?.limit ?? '')} 个字符`;
+      return `长度不能少于 ${limit} 个字符`;
     case 'maxLength':
-      return `长度不能超过 ${String(v.params?.limit ?? '')} 个字符`;
+      return `长度不能超过 ${limit} 个字符`;
     case 'format':
       return '格式不正确';
     case 'enum':
