@@ -18,7 +18,7 @@ function def<T>(d: SettingDefinition<T>): SettingDefinition<T> {
   return d;
 }
 
-export const settingDefinitions = {
+const platformSettingDefinitions = {
   'auth.lockoutThreshold': def({
     key: 'auth.lockoutThreshold',
     default: 5,
@@ -54,6 +54,37 @@ export const settingDefinitions = {
     unit: '次',
     validate: nonNegativeInt,
   }),
+} as const;
+
+
+const registrySettingDefinitions = {
+  'registry.importMaxBytes': def({
+    key: 'registry.importMaxBytes',
+    default: 30 * 1024 * 1024,
+    label: '企业名录导入文件大小上限',
+    unit: '字节',
+    validate: positiveInt,
+  }),
+  'registry.importMaxRows': def({
+    key: 'registry.importMaxRows',
+    default: 50_000,
+    label: '企业名录导入行数上限',
+    unit: '行',
+    validate: positiveInt,
+  }),
+  'registry.activationCodeDays': def({
+    key: 'registry.activationCodeDays',
+    default: 14,
+    label: '企业账号激活码有效期',
+    unit: '天',
+    validate: positiveInt,
+  }),
+} as const;
+
+/** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
+export const settingDefinitions = {
+  ...platformSettingDefinitions,
+  ...registrySettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
