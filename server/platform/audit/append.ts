@@ -51,42 +51,56 @@ export function hashEvent(content: HashedContent): string {
  * the row lock on the chain head orders concurrent appends, so the chain never forks.
  */
 export async function appendEvent<T>(tx: Db, input: EventInput<T>): Promise<{ id: string; seq: number }> {
-  const schema = eventSchema(input.kind.kind);
-  if (!schema) throw new Error(`unknown event kind ${input.kind.kind}`);
-  if (!Value.Check(schema, input.after)) {
-    throw new Error(`event ${input.kind.kind} payload does not match its schema`);
+  const [appended] = await appendEvents(tx, [input]);
+  return appended;
+}
+
+/**
+ * Append several events of one jurisdiction in order, locking the chain head once (bulk imports).
+ * Same guarantees as `appendEvent`.
+ */
+export async function appendEvents(tx: Db, inputs: EventInput<unknown>[]): Promise<{ id: string; seq: number }[]> {
+  if (inputs.length === 0) return [];
+  const jurisdictionId = inputs[0].jurisdictionId;
+  for (const input of inputs) {
+    if (input.jurisdictionId !== jurisdictionId) throw new Error('appendEvents takes events of one jurisdiction');
+    const schema = eventSchema(input.kind.kind);
+    if (!schema) throw new Error(`unknown event kind ${input.kind.kind}`);
+    if (!Value.Check(schema, input.after)) {
+      throw new Error(`event ${input.kind.kind} payload does not match its schema`);
+    }
   }
-  await tx
-    .insert(auditHeads)
-    .values({ jurisdictionId: input.jurisdictionId, seq: 0, hash: GENESIS_HASH })
-    .onConflictDoNothing();
-  const [head] = await tx
-    .select()
-    .from(auditHeads)
-    .where(eq(auditHeads.jurisdictionId, input.jurisdictionId))
-    .for('update');
-  const at = input.at ?? new Date();
-  const content: HashedContent = {
-    id: randomUUID(),
-    jurisdictionId: input.jurisdictionId,
-    seq: head.seq + 1,
-    kind: input.kind.kind,
-    actorUserId: input.actor.userId,
-    actorLabel: input.actor.label,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    before: jsonClone(input.before ?? null),
-    after: jsonClone(input.after ?? null),
-    at,
-    prevHash: head.hash,
-  };
-  const hash = hashEvent(content);
-  await tx.insert(events).values({ ...content, hash });
+  await tx.insert(auditHeads).values({ jurisdictionId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.jurisdictionId, jurisdictionId)).for('update');
+  let seq = head.seq;
+  let prevHash = head.hash;
+  const rows: (HashedContent & { hash: string })[] = [];
+  const now = new Date();
+  for (const input of inputs) {
+    seq += 1;
+    const content: HashedContent = {
+      id: randomUUID(),
+      jurisdictionId,
+      seq,
+      kind: input.kind.kind,
+      actorUserId: input.actor.userId,
+      actorLabel: input.actor.label,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: jsonClone(input.before ?? null),
+      after: jsonClone(input.after ?? null),
+      at: input.at ?? now,
+      prevHash,
+    };
+    prevHash = hashEvent(content);
+    rows.push({ ...content, hash: prevHash });
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(events).values(rows.slice(i, i + 500));
   await tx
     .update(auditHeads)
-    .set({ seq: content.seq, hash })
-    .where(sql`${auditHeads.jurisdictionId} = ${input.jurisdictionId} and ${auditHeads.seq} = ${head.seq}`);
-  return { id: content.id, seq: content.seq };
+    .set({ seq, hash: prevHash })
+    .where(sql`${auditHeads.jurisdictionId} = ${jurisdictionId} and ${auditHeads.seq} = ${head.seq}`);
+  return rows.map((r) => ({ id: r.id, seq: r.seq }));
 }
 
 /** What the database stores is JSON: hash what will be read back, not a richer JS value. */
