@@ -81,10 +81,46 @@ const registrySettingDefinitions = {
   }),
 } as const;
 
+const numberPattern = (v: unknown): v is string =>
+  typeof v === 'string' && v.includes('{n}') && v.length <= 60 && /^[^{}]*(\{(short|year|n|n:[1-9])\}[^{}]*)*$/.test(v);
+
+/**
+ * Document numbers (文号): `{short}` is the jurisdiction's short name (鹿), `{year}` the year of issue, `{n}` the
+ * sequence of the kind in that year (`{n:3}` pads it to three digits). One pattern per document kind.
+ */
+const documentSettingDefinitions = {
+  'documents.numberPattern.commitment': def({
+    key: 'documents.numberPattern.commitment',
+    default: '{short}应急合规承〔{year}〕{n}号',
+    label: '承诺书文号格式',
+    validate: numberPattern,
+  }),
+  'documents.numberPattern.plaque': def({
+    key: 'documents.numberPattern.plaque',
+    default: '{short}应急合规牌〔{year}〕{n}号',
+    label: '合规企业牌匾编号格式',
+    validate: numberPattern,
+  }),
+  'documents.issuerName': def({
+    key: 'documents.issuerName',
+    default: '',
+    label: '文书落款机关名称（留空则为“辖区名称+应急管理局”）',
+    validate: (v: unknown): v is string => typeof v === 'string' && v.length <= 40,
+  }),
+  'files.maxBytes': def({
+    key: 'files.maxBytes',
+    default: 10 * 1024 * 1024,
+    label: '上传证据文件大小上限',
+    unit: '字节',
+    validate: positiveInt,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
   ...registrySettingDefinitions,
+  ...documentSettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -13,12 +13,15 @@ export interface Config {
   adminPassword: string | undefined;
   jurisdictionCode: string;
   runJobs: boolean;
+  /** origin printed in documents' QR codes (`<publicBaseUrl>/verify/<code>`), without a trailing slash */
+  publicBaseUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? 'var');
+  const port = Number(env.PORT ?? 3000);
   return {
-    port: Number(env.PORT ?? 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
@@ -28,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     jurisdictionCode: env.JURISDICTION_CODE ?? '330302',
     runJobs: env.RUN_JOBS !== '0',
+    publicBaseUrl: (env.PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
