@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { roleBindings, units, users, loginLog } from '../../db/schema/index.js';
+import { roleBindings, units, users, loginLog } from '../../db/schema/identity.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { jurisdictions } from '../../db/schema/index.js';
+import { jurisdictions } from '../../db/schema/identity.js';
 import { abilities, authorize } from '../../platform/access/policy.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { jurisdictions, units } from '../../db/schema/index.js';
+import { jurisdictions, units } from '../../db/schema/identity.js';
 import type { Db } from '../../platform/db/client.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { appendEvent } from '../../platform/audit/append.js';

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { jurisdictions, units } from '../../db/schema/index.js';
+import { jurisdictions, units } from '../../db/schema/identity.js';
 import { registerUnitResolver } from '../../platform/access/units.js';
 
 /** Departments, subdistricts and jurisdictions live in identity's tables; it resolves them for bindings. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { jobs } from '../../db/schema/index.js';
+import { jobs } from '../../db/schema/platform.js';
 import { hasRole, type Actor } from '../../platform/access/actor.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';

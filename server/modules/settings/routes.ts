@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { settingDefinitions, isSettingKey, type SettingKey } from '../../../domain/settings.js';
-import { settings } from '../../db/schema/index.js';
+import { settings } from '../../db/schema/platform.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { responses } from '../../platform/http/schemas.js';

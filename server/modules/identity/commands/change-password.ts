@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema/index.js';
+import { users } from '../../../db/schema/identity.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { appendEvent } from '../../../platform/audit/append.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../../../platform/auth/passwords.js';

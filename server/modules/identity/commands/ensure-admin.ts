@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { jurisdictions, roleBindings } from '../../../db/schema/index.js';
+import { jurisdictions, roleBindings } from '../../../db/schema/identity.js';
 import type { Db } from '../../../platform/db/client.js';
 import { createUser } from './create-user.js';
 

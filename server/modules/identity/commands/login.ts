@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { loginLog, users } from '../../../db/schema/index.js';
+import { loginLog, users } from '../../../db/schema/identity.js';
 import type { Db } from '../../../platform/db/client.js';
 import { inTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/errors/app-error.js';

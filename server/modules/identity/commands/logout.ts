@@ -1,4 +1,4 @@
-import { loginLog } from '../../../db/schema/index.js';
+import { loginLog } from '../../../db/schema/identity.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { appendEvent } from '../../../platform/audit/append.js';
 import { revokeSession } from '../../../platform/auth/sessions.js';

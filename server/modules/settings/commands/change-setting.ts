@@ -1,5 +1,5 @@
 import { settingDefinitions, isSettingKey } from '../../../../domain/settings.js';
-import { settings } from '../../../db/schema/index.js';
+import { settings } from '../../../db/schema/platform.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { appendEvent } from '../../../platform/audit/append.js';
 import { platformEvents } from '../../../platform/audit/event-kinds.js';
