@@ -8,6 +8,7 @@ import { responses } from '../../platform/http/schemas.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { getSetting } from '../../platform/settings/settings.js';
 import { jurisdictionAbilities } from '../identity/policy.js';
+import { getUser } from '../identity/queries.js';
 import { changeSetting } from './commands/change-setting.js';
 
 const tags = ['settings'];
@@ -69,6 +70,7 @@ export function settingsRoutes({ app, db }: ModuleContext): void {
             Type.Object({
               value: Type.Unknown(),
               changedBy: Type.Union([Type.String(), Type.Null()]),
+              changedByName: Type.Union([Type.String(), Type.Null()]),
               changedAt: Type.String(),
               reason: Type.Union([Type.String(), Type.Null()]),
             }),
@@ -84,7 +86,19 @@ export function settingsRoutes({ app, db }: ModuleContext): void {
         .from(settings)
         .where(and(eq(settings.jurisdictionId, actor.jurisdictionId), eq(settings.key, req.params.key)))
         .orderBy(desc(settings.changedAt));
-      return rows.map((r) => ({ value: r.value, changedBy: r.changedBy, changedAt: r.changedAt.toISOString(), reason: r.reason }));
+      // who changed it, by name (a handful of distinct users per setting)
+      const names = new Map<string, string>();
+      for (const id of new Set(rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])))) {
+        const user = await getUser(db, actor, id);
+        if (user) names.set(id, user.displayName);
+      }
+      return rows.map((r) => ({
+        value: r.value,
+        changedBy: r.changedBy,
+        changedByName: r.changedBy ? (names.get(r.changedBy) ?? null) : null,
+        changedAt: r.changedAt.toISOString(),
+        reason: r.reason,
+      }));
     },
   );
 }
