@@ -130,30 +130,37 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 }
 
-/** Unknown routes get 404, known paths with another method 405; non-API paths fall through to the SPA. */
+/** Unknown routes get 404, known paths with another method 405 (with Allow); non-API paths fall through to the SPA. */
 export function notFoundProblem(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
   const url = req.url.split('?')[0];
-  const otherMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter(
-    (m) => m !== req.method && app.hasRoute({ method: m, url }),
-  );
-  if (otherMethods.length > 0 || matchesPattern(app, url)) {
-    void reply.header('allow', otherMethods.join(', '));
+  const allowed = allowedMethods(app, url).filter((m) => m !== req.method);
+  if (allowed.length > 0) {
+    void reply.header('allow', allowed.join(', '));
     return sendProblem(reply, problemOf(req, 'METHOD_NOT_ALLOWED'));
   }
   return sendProblem(reply, problemOf(req, 'ROUTE_NOT_FOUND'));
 }
 
-const patternCache = new WeakMap<FastifyInstance, RegExp[]>();
+const answeredMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const routeTable = new WeakMap<FastifyInstance, { methods: string[]; pattern: RegExp }[]>();
+
+/** Record every route's methods and path pattern, so a request for a known path with another method gets 405. */
 export function rememberRoutePatterns(app: FastifyInstance): void {
-  const patterns: RegExp[] = [];
-  patternCache.set(app, patterns);
+  const routes: { methods: string[]; pattern: RegExp }[] = [];
+  routeTable.set(app, routes);
   app.addHook('onRoute', (route) => {
-    if (!route.url.includes(':')) return;
-    const re = route.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+');
-    patterns.push(new RegExp(`^${re}$`));
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => answeredMethods.includes(m));
+    if (methods.length === 0) return;
+    const re = route.url
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:[A-Za-z0-9_]+/g, '[^/]+')
+      .replace(/\*/g, '.*');
+    routes.push({ methods, pattern: new RegExp(`^${re}$`) });
   });
 }
 
-function matchesPattern(app: FastifyInstance, url: string): boolean {
-  return (patternCache.get(app) ?? []).some((re) => re.test(url));
+function allowedMethods(app: FastifyInstance, url: string): string[] {
+  const out = new Set<string>();
+  for (const r of routeTable.get(app) ?? []) if (r.pattern.test(url)) r.methods.forEach((m) => out.add(m));
+  return answeredMethods.filter((m) => out.has(m));
 }
