@@ -1,0 +1,15 @@
+import dayjs from 'dayjs';
+
+/** Dates as the bureau writes them (2025-03-01 14:05), in the browser's time zone. */
+export function formatDateTime(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : iso;
+}
+
+/** A setting or payload value as short text. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

@@ -1,0 +1,79 @@
+/**
+ * The pages of the app, one entry each: this list makes both the side menu and the routes.
+ *
+ * A module adds its page with one entry here:
+ *
+ *   {
+ *     key: 'enterprises',                      // unique; also the menu item's key
+ *     path: '/enterprises',                    // route path (children like /enterprises/:id go in `hidden` entries)
+ *     label: 'menu.enterprises',               // a key in i18n/zh-CN.ts (and en.ts)
+ *     icon: <ShopOutlined />,
+ *     group: 'registry',                       // optional: a submenu declared in `menuGroups`
+ *     requires: { ability: 'viewEnterprises' } // optional: an ability from /api/me and/or `anyRole: [...]`
+ *     page: lazy(() => import('./pages/registry/EnterprisesPage')), // default export, loaded on first visit
+ *   }
+ *
+ * Show only what the server allows: prefer an ability the server computes (`/api/me` → `abilities`) over a
+ * role list, so the rule lives in one place (the server's policy). A route whose requirement fails shows 403.
+ */
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { MenuItemLike, Requirement } from './access';
+import type { MessageKey } from './i18n';
+
+export interface MenuGroup {
+  label: MessageKey;
+  icon: ReactNode;
+}
+
+/** Submenus. Entries name one with `group`; an empty group is not shown. */
+export const menuGroups = {
+  system: { label: 'menu.group.system', icon: <ToolOutlined /> },
+} satisfies Record<string, MenuGroup>;
+
+export type MenuGroupKey = keyof typeof menuGroups;
+
+export interface MenuEntry extends MenuItemLike {
+  label: MessageKey;
+  icon?: ReactNode;
+  group?: MenuGroupKey;
+  requires?: Requirement;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const menuEntries: MenuEntry[] = [
+  {
+    key: 'home',
+    path: '/',
+    label: 'menu.home',
+    icon: <HomeOutlined />,
+    page: lazy(() => import('./pages/HomePage')),
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    label: 'menu.users',
+    icon: <TeamOutlined />,
+    group: 'system',
+    requires: { ability: 'manageUsers' },
+    page: lazy(() => import('./pages/admin/UsersPage')),
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    group: 'system',
+    requires: { ability: 'viewAudit' },
+    page: lazy(() => import('./pages/audit/AuditPage')),
+  },
+  {
+    key: 'settings',
+    path: '/settings',
+    label: 'menu.settings',
+    icon: <SettingOutlined />,
+    group: 'system',
+    requires: { ability: 'manageSettings' },
+    page: lazy(() => import('./pages/settings/SettingsPage')),
+  },
+];

@@ -1,0 +1,202 @@
+import { HistoryOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Drawer, Form, Grid, Input, InputNumber, Modal, Space, Table, Timeline, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { api, call } from '../../api/client';
+import { problemMessage } from '../../api/problem';
+import type { Setting } from '../../api/types';
+import { applyProblemToForm } from '../../components/form-problem';
+import { formatDateTime, formatValue } from '../../format';
+import { useI18n } from '../../i18n';
+
+const settingsKey = ['settings'] as const;
+
+function ValueText({ value, unit }: { value: unknown; unit: string | null }) {
+  if (value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <span>
+      {formatValue(value)}
+      {unit ? <Typography.Text type="secondary"> {unit}</Typography.Text> : null}
+    </span>
+  );
+}
+
+/** The jurisdiction's policy numbers: current value, default, change with a reason, history. */
+export default function SettingsPage() {
+  const { t, locale } = useI18n();
+  const [editing, setEditing] = useState<Setting | null>(null);
+  const [historyOf, setHistoryOf] = useState<Setting | null>(null);
+  const list = useQuery({ queryKey: settingsKey, queryFn: () => call(api.GET('/api/settings')) });
+
+  const columns: TableColumnsType<Setting> = [
+    {
+      title: t('settings.label'),
+      dataIndex: 'label',
+      render: (label: string, s) => (
+        <div>
+          <div>{label}</div>
+          <Typography.Text type="secondary" className="sc-mono sc-small">
+            {s.key}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('settings.value'), key: 'value', width: 220, render: (_, s) => <ValueText value={s.value} unit={s.unit} /> },
+    {
+      title: t('settings.default'),
+      key: 'default',
+      width: 200,
+      responsive: ['md'],
+      render: (_, s) => <ValueText value={s.default} unit={s.unit} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 160,
+      render: (_, s) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(s)}>
+            {t('common.edit')}
+          </Button>
+          <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(s)}>
+            {t('settings.history')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card className="sc-page-card" title={t('settings.title')}>
+      <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
+      {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, locale)} /> : null}
+      <Table<Setting>
+        rowKey="key"
+        size="middle"
+        columns={columns}
+        dataSource={list.data}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <EditSettingModal setting={editing} onClose={() => setEditing(null)} />
+      <SettingHistoryDrawer setting={historyOf} onClose={() => setHistoryOf(null)} />
+    </Card>
+  );
+}
+
+interface EditValues {
+  value: unknown;
+  reason: string;
+}
+
+function EditSettingModal({ setting, onClose }: { setting: Setting | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<EditValues>();
+  const [alert, setAlert] = useState<string | null>(null);
+  const numeric = typeof setting?.default === 'number';
+
+  const save = useMutation({
+    mutationFn: (v: EditValues) =>
+      call(
+        api.PUT('/api/settings/{key}', {
+          params: { path: { key: setting!.key } },
+          body: { value: typeof v.value === 'string' ? v.value.trim() : v.value, reason: v.reason.trim() },
+        }),
+      ),
+    onMutate: () => setAlert(null),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: settingsKey });
+      void message.success(t('common.saved'));
+      onClose();
+    },
+    onError: (error) => setAlert(applyProblemToForm(form, error, locale, ['value', 'reason'])),
+  });
+
+  return (
+    <Modal
+      title={setting ? t('settings.editTitle', { label: setting.label }) : ''}
+      open={setting !== null}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
+      {setting ? (
+        <Form<EditValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ value: setting.value, reason: '' }}
+          onFinish={(v) => save.mutate(v)}
+        >
+          <Form.Item
+            name="value"
+            label={t('settings.newValue')}
+            extra={t('settings.defaultIs', { value: formatValue(setting.default) + (setting.unit ? ` ${setting.unit}` : '') })}
+            rules={numeric ? [{ required: true, message: t('settings.valueRequired') }] : []}
+          >
+            {numeric ? (
+              <InputNumber precision={0} suffix={setting.unit ?? undefined} className="sc-full-width" />
+            ) : (
+              <Input />
+            )}
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t('settings.reason')}
+            rules={[{ required: true, whitespace: true, message: t('settings.reasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('settings.reasonPlaceholder')} />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
+
+function SettingHistoryDrawer({ setting, onClose }: { setting: Setting | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const compact = Grid.useBreakpoint().md === false;
+  const history = useQuery({
+    queryKey: [...settingsKey, 'history', setting?.key],
+    queryFn: () => call(api.GET('/api/settings/{key}/history', { params: { path: { key: setting!.key } } })),
+    enabled: setting !== null,
+  });
+  return (
+    <Drawer
+      title={setting ? t('settings.historyTitle', { label: setting.label }) : ''}
+      open={setting !== null}
+      onClose={onClose}
+      size={compact ? '100%' : 480}
+    >
+      {history.isError ? <Alert type="error" showIcon title={problemMessage(history.error, locale)} /> : null}
+      {history.data && history.data.length === 0 ? (
+        <Typography.Text type="secondary">{t('settings.noHistory', { value: formatValue(setting?.default) })}</Typography.Text>
+      ) : null}
+      <Timeline
+        items={(history.data ?? []).map((h, i) => ({
+          key: `${h.changedAt}-${i}`,
+          color: i === 0 ? 'blue' : 'gray',
+          content: (
+            <div>
+              <div>
+                <Typography.Text strong>
+                  <ValueText value={h.value} unit={setting?.unit ?? null} />
+                </Typography.Text>
+                {i === 0 ? <Typography.Text type="secondary"> · {t('settings.current')}</Typography.Text> : null}
+              </div>
+              <Typography.Text type="secondary" className="sc-small">
+                {formatDateTime(h.changedAt)} · {h.changedByName ?? t('audit.system')}
+              </Typography.Text>
+              {h.reason ? <div className="sc-history-reason">{h.reason}</div> : null}
+            </div>
+          ),
+        }))}
+      />
+    </Drawer>
+  );
+}
