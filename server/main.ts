@@ -1,14 +1,12 @@
 import { buildApp } from './app.js';
 import { ensureSystemAdmin } from './modules/identity/commands/ensure-admin.js';
-import { seedAllJurisdictions } from './modules/identity/seed-jurisdiction.js';
-import { setupModules } from './modules/index.js';
+import { seedReferenceData } from './modules/index.js';
 import { loadConfig } from './platform/config.js';
 import { openAndMigrate } from './platform/db/open-and-migrate.js';
 
 const config = loadConfig();
-setupModules();
 const database = await openAndMigrate(config);
-await seedAllJurisdictions(database.db);
+await seedReferenceData(database.db);
 const admin = await ensureSystemAdmin(database.db, config.jurisdictionCode, config.adminPassword);
 const { app, jobs } = await buildApp({
   database,

@@ -6,8 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../server/platform/db/client.js';
 import { migrate } from '../server/platform/db/migrate.js';
-import { seedAllJurisdictions } from '../server/modules/identity/seed-jurisdiction.js';
-import { setupModules } from '../server/modules/index.js';
+import { seedReferenceData, setupModules } from '../server/modules/index.js';
 import { adminUrl, databaseUrl, testEngine } from './engine.js';
 
 declare module 'vitest' {
@@ -28,7 +27,7 @@ export default async function setup(project: TestProject) {
   if (testEngine === 'pglite') {
     const database = await openPglite({});
     await migrate(database);
-    await seedAllJurisdictions(database.db);
+    await seedReferenceData(database.db);
     const dump = await database.pglite!.dumpDataDir('none');
     const file = path.join(os.tmpdir(), `safecomply-template-${runId}.tar`);
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -42,7 +41,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database ${template}`);
   const database = await openPostgres(databaseUrl(template), 1);
   await migrate(database);
-  await seedAllJurisdictions(database.db);
+  await seedReferenceData(database.db);
   await database.close();
   project.provide('template', template);
   return async () => {

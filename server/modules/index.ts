@@ -1,24 +1,34 @@
 import type { ModuleContext } from '../platform/http/types.js';
+import type { Db } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/worker.js';
 import { auditRoutes } from './audit/routes.js';
+import { documentsModule } from './documents/index.js';
 import { identityRoutes } from './identity/routes.js';
 import { registerIdentityUnitResolvers } from './identity/unit-resolvers.js';
 import { jobRoutes } from './jobs/routes.js';
+import { seedAllJurisdictions } from './identity/seed-jurisdiction.js';
+import { registryModule } from './registry/index.js';
 import { settingsRoutes } from './settings/routes.js';
 
-/** A domain module as the app sees it: its routes, its jobs, and one-time setup (unit resolvers). */
+/**
+ * A domain module as the app sees it: one-time setup (unit resolvers), reference data it seeds at every start
+ * (idempotent), its routes and its jobs.
+ */
 export interface Module {
   name: string;
   setup?(): void;
+  seed?(db: Db): Promise<void>;
   routes(ctx: ModuleContext): void;
   jobs?(runner: JobRunner): void;
 }
 
 export const modules: Module[] = [
-  { name: 'identity', setup: registerIdentityUnitResolvers, routes: identityRoutes },
+  { name: 'identity', setup: registerIdentityUnitResolvers, seed: async (db) => void (await seedAllJurisdictions(db)), routes: identityRoutes },
+  registryModule,
   { name: 'audit', routes: auditRoutes },
   { name: 'settings', routes: settingsRoutes },
   { name: 'jobs', routes: jobRoutes },
+  documentsModule,
 ];
 
 let setupDone = false;
@@ -26,4 +36,10 @@ export function setupModules(): void {
   if (setupDone) return;
   setupDone = true;
   for (const m of modules) m.setup?.();
+}
+
+/** Reference data of every module (jurisdictions and their units, industries, …), idempotent. */
+export async function seedReferenceData(db: Db): Promise<void> {
+  setupModules();
+  for (const m of modules) await m.seed?.(db);
 }
