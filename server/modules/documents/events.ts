@@ -1,0 +1,40 @@
+import { Type } from 'typebox';
+import { defineEventKind } from '../../platform/audit/event-kinds.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const documentEvents = {
+  /** one per issued document: what was printed on it and the sha256 of its PDF */
+  issued: defineEventKind(
+    'document.issued',
+    Type.Object({
+      kind: Type.String(),
+      number: Type.String(),
+      holderType: Type.String(),
+      holderId: Nullable(Type.String()),
+      holderName: Type.String(),
+      subjectType: Nullable(Type.String()),
+      subjectId: Nullable(Type.String()),
+      templateVersion: Type.Number(),
+      pdfSha256: Type.String(),
+      validUntil: Nullable(Type.String()),
+      supersedesId: Nullable(Type.String()),
+    }),
+  ),
+  superseded: defineEventKind(
+    'document.superseded',
+    Type.Object({ number: Type.String(), supersededById: Type.String(), newNumber: Type.String() }),
+  ),
+  revoked: defineEventKind('document.revoked', Type.Object({ number: Type.String(), reason: Type.String() })),
+  /** written on the entity the file is linked to, so its history shows the evidence */
+  fileUploaded: defineEventKind(
+    'file.uploaded',
+    Type.Object({
+      sha256: Type.String(),
+      size: Type.Number(),
+      mime: Type.String(),
+      originalName: Type.String(),
+      label: Nullable(Type.String()),
+    }),
+  ),
+};
