@@ -1,13 +1,14 @@
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { jurisdictionWideRoles } from '../../../domain/roles.js';
 import type { Actor, Binding } from './actor.js';
 
 type Column = AnyPgColumn | SQL;
 
 /**
- * How an entity's rows relate to the units roles are bound to. A module passes the columns its table has;
- * a binding whose dimension the entity lacks grants nothing.
+ * How an entity's rows relate to the units roles are bound to. A module passes the columns its table has.
+ * A subdistrict, enterprise, agency, association or expert binding whose dimension the entity lacks grants
+ * nothing. Department staff (department and enforcement officers) read registers jurisdiction-wide; when the
+ * entity declares a `department` column, they see only their own department's rows.
  */
 export interface ScopeColumns {
   jurisdiction: Column;
@@ -34,8 +35,16 @@ export function scopeWhere(actor: Actor, columns: ScopeColumns): SQL {
 }
 
 function bindingCondition(actor: Actor, b: Binding, c: ScopeColumns): SQL | undefined {
-  if (jurisdictionWideRoles.has(b.role)) return sql`true`;
   switch (b.role) {
+    case 'system_admin':
+    case 'bureau_admin':
+    case 'bureau_reviewer':
+      return sql`true`;
+    // department staff read registers jurisdiction-wide; rows that belong to a department (the entity declares a
+    // department column) they see only for their own department
+    case 'department_officer':
+    case 'enforcement_officer':
+      return c.department ? eq(c.department as AnyPgColumn, b.unitId) : sql`true`;
     case 'subdistrict_officer':
       return c.subdistrict ? eq(c.subdistrict as AnyPgColumn, b.unitId) : undefined;
     case 'enterprise_user':
@@ -46,12 +55,6 @@ function bindingCondition(actor: Actor, b: Binding, c: ScopeColumns): SQL | unde
       return c.association?.(b.unitId);
     case 'expert':
       return c.expert?.(actor.userId);
-    case 'system_admin':
-    case 'bureau_admin':
-    case 'bureau_reviewer':
-    case 'department_officer':
-    case 'enforcement_officer':
-      return sql`true`;
     default: {
       const unreachable: never = b.role;
       return unreachable;
