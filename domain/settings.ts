@@ -82,7 +82,7 @@ const registrySettingDefinitions = {
 } as const;
 
 const numberPattern = (v: unknown): v is string =>
-  typeof v === 'string' && v.includes('{n}') && v.length <= 60 && /^[^{}]*(\{(short|year|n|n:[1-9])\}[^{}]*)*$/.test(v);
+  typeof v === 'string' && /\{n(:[1-9])?\}/.test(v) && v.length <= 60 && /^[^{}]*(\{(short|year|n|n:[1-9])\}[^{}]*)*$/.test(v);
 
 /**
  * Document numbers (文号): `{short}` is the jurisdiction's short name (鹿), `{year}` the year of issue, `{n}` the
