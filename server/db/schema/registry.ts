@@ -14,7 +14,11 @@ import {
 import { jurisdictions, units, users } from './identity.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+/** bytea as a Buffer on both drivers (PGlite returns a Uint8Array, node-postgres a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** GB/T 4754-2017 codes: sections (letters), divisions (2 digits), groups (3) and classes (4). */
 export const industries = pgTable('industries', {

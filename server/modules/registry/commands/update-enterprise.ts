@@ -31,9 +31,11 @@ export async function updateEnterprise(
     throw new AppError('ENTERPRISE_OUTSIDE_SUBDISTRICT');
   }
   await assertValidFields(db, current.jurisdictionId, next, id);
-  const diff = changedFields(fieldsOf(current), next);
-  if (Object.keys(diff).length === 0) return { changed: [] };
   return inTransaction(db, async (tx) => {
+    // lock the row: two editors serialise, and the event's "before" is what this edit really replaced
+    const [locked] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update');
+    const diff = changedFields(fieldsOf(locked), next);
+    if (Object.keys(diff).length === 0) return { changed: [] };
     if (diff.uscc) {
       const [taken] = await tx
         .select({ id: enterprises.id })
@@ -41,12 +43,7 @@ export async function updateEnterprise(
         .where(and(eq(enterprises.jurisdictionId, current.jurisdictionId), eq(enterprises.uscc, next.uscc), ne(enterprises.id, id)));
       if (taken) throw new AppError('ENTERPRISE_USCC_TAKEN');
     }
-    const updated = await tx
-      .update(enterprises)
-      .set({ ...next, updatedAt: new Date() })
-      .where(and(eq(enterprises.id, id), eq(enterprises.updatedAt, current.updatedAt)))
-      .returning({ id: enterprises.id });
-    if (updated.length === 0) throw new AppError('CONFLICT_STATE');
+    await tx.update(enterprises).set({ ...next, updatedAt: new Date() }).where(eq(enterprises.id, id));
     await appendEvent(tx, {
       kind: registryEvents.enterpriseUpdated,
       jurisdictionId: current.jurisdictionId,
