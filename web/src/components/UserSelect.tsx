@@ -1,19 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { api, call } from '../../api/client';
-import { useDebounced } from '../../components/use-debounced';
-import { useI18n } from '../../i18n';
+import { api, call } from '../api/client';
+import { useDebounced } from './use-debounced';
+import { useI18n } from '../i18n';
 
 /** Pick a user by name or username (needs the manageUsers ability, which lists users). */
-export function ActorSelect({
+export function UserSelect({
   value,
   label,
+  placeholder,
   onChange,
 }: {
   value: string | undefined;
   /** the label of the selected user when it is not among the search results */
   label?: string;
+  placeholder?: string;
   onChange: (id: string | undefined, label?: string) => void;
 }) {
   const { t } = useI18n();
@@ -33,7 +35,7 @@ export function ActorSelect({
       value={value}
       options={options}
       loading={users.isFetching}
-      placeholder={t('audit.filter.actor')}
+      placeholder={placeholder ?? t('audit.filter.actor')}
       onChange={(id?: string) => onChange(id, options.find((o) => o.value === id)?.label)}
       className="sc-filter-select"
     />

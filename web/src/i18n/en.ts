@@ -48,7 +48,7 @@ export const en: Messages = {
   'password.currentRequired': 'Enter your current password',
   'password.new': 'New password',
   'password.newRequired': 'Enter a new password',
-  'password.rules': 'At least 10 characters (as the jurisdiction sets it), and not your username.',
+  'password.rules': 'As long as the jurisdiction requires (10 characters unless changed), and not your username.',
   'password.confirm': 'Confirm new password',
   'password.confirmRequired': 'Enter the new password again',
   'password.mismatch': 'The two new passwords differ',
@@ -144,6 +144,7 @@ export const en: Messages = {
   'loginLog.outcome.locked': 'Locked',
   'loginLog.outcome.disabled': 'Disabled',
   'loginLog.outcome.logout': 'Logged out',
+  'loginLog.filter.user': 'Filter by user',
   'loginLog.ip': 'IP address',
   'loginLog.userAgent': 'Browser',
 
@@ -192,6 +193,7 @@ export const en: Messages = {
   'settings.reasonPlaceholder': "e.g. decided at the bureau's meeting",
   'settings.historyTitle': 'History: {label}',
   'settings.noHistory': 'Never changed; the default {value} applies.',
+  'settings.changed': 'changed',
   'settings.current': 'current',
 
   'job.queued': 'Queued…',

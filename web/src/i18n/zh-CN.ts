@@ -46,7 +46,7 @@ export const zhCN = {
   'password.currentRequired': '请输入当前密码',
   'password.new': '新密码',
   'password.newRequired': '请输入新密码',
-  'password.rules': '至少 10 位（以辖区设置为准），且不能与用户名相同。',
+  'password.rules': '长度须符合辖区规定（默认不少于 10 位），且不能与用户名相同。',
   'password.confirm': '确认新密码',
   'password.confirmRequired': '请再次输入新密码',
   'password.mismatch': '两次输入的新密码不一致',
@@ -142,6 +142,7 @@ export const zhCN = {
   'loginLog.outcome.locked': '账号锁定',
   'loginLog.outcome.disabled': '账号停用',
   'loginLog.outcome.logout': '退出登录',
+  'loginLog.filter.user': '按用户筛选',
   'loginLog.ip': 'IP 地址',
   'loginLog.userAgent': '浏览器',
 
@@ -190,6 +191,7 @@ export const zhCN = {
   'settings.reasonPlaceholder': '例如：依据局务会决定调整',
   'settings.historyTitle': '修改历史：{label}',
   'settings.noHistory': '从未修改，一直使用默认值 {value}。',
+  'settings.changed': '已调整',
   'settings.current': '当前',
 
   'job.queued': '排队中…',

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Typography } from 'antd';
-import { Navigate, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Navigate } from 'react-router';
 import { meQueryKey, useLogout, useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
@@ -11,11 +12,12 @@ export default function ForcedPasswordPage() {
   const me = useSession();
   const { t } = useI18n();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
+  const [changed, setChanged] = useState(false);
 
-  if (!me.user.mustChangePassword) return <Navigate to="/account/password" replace />;
+  // once changed, /api/me reloads without the flag: go home (a visit without the flag gets the normal page)
+  if (!me.user.mustChangePassword) return <Navigate to={changed ? '/' : '/account/password'} replace />;
 
   return (
     <div className="sc-login">
@@ -26,8 +28,9 @@ export default function ForcedPasswordPage() {
         <Alert type="info" showIcon title={t('password.forcedHint', { name: me.user.displayName })} className="sc-form-alert" />
         <ChangePasswordForm
           onDone={() => {
+            setChanged(true);
             void message.success(t('password.changed'));
-            void queryClient.invalidateQueries({ queryKey: meQueryKey }).then(() => navigate('/', { replace: true }));
+            void queryClient.invalidateQueries({ queryKey: meQueryKey });
           }}
         />
         <Typography.Paragraph className="sc-forced-logout">

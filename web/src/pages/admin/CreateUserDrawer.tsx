@@ -75,6 +75,7 @@ export function CreateUserDrawer({
       {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
       <Form<Values>
         form={form}
+        name="create-user"
         layout="vertical"
         initialValues={{ bindings: [{}], password: generatePassword() }}
         onFinish={(v) => create.mutate(v)}
@@ -101,7 +102,12 @@ export function CreateUserDrawer({
         <Form.Item name="phone" label={t('users.field.phone')}>
           <Input maxLength={32} inputMode="tel" />
         </Form.Item>
-        <Form.Item label={t('users.field.initialPassword')} extra={t('users.field.initialPasswordHint')} required>
+        <Form.Item
+          label={t('users.field.initialPassword')}
+          extra={t('users.field.initialPasswordHint')}
+          htmlFor="create-user_password"
+          required
+        >
           <Space.Compact block>
             <Form.Item name="password" noStyle rules={[{ required: true, message: t('password.newRequired') }]}>
               <Input autoComplete="off" />

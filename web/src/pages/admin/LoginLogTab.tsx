@@ -5,9 +5,10 @@ import { problemMessage } from '../../api/problem';
 import type { LoginLogEntry } from '../../api/types';
 import { pageParam, useSearchState } from '../../components/use-search-state';
 import { formatDateTime } from '../../format';
+import { UserSelect } from '../../components/UserSelect';
 import { useI18n, type MessageKey } from '../../i18n';
 
-const searchKeys = ['lpage', 'lsize'] as const;
+const searchKeys = ['luser', 'luserLabel', 'lpage', 'lsize'] as const;
 
 const outcomes: Record<string, { label: MessageKey; color: string }> = {
   success: { label: 'loginLog.outcome.success', color: 'green' },
@@ -24,9 +25,10 @@ export function LoginLogTab() {
   const [search, setSearch] = useSearchState(searchKeys);
   const page = pageParam(search.lpage, 1);
   const pageSize = pageParam(search.lsize, 20);
+  const userId = search.luser;
   const list = useQuery({
-    queryKey: ['login-log', page, pageSize],
-    queryFn: () => call(api.GET('/api/login-log', { params: { query: { page, pageSize } } })),
+    queryKey: ['login-log', userId, page, pageSize],
+    queryFn: () => call(api.GET('/api/login-log', { params: { query: { userId, page, pageSize } } })),
     placeholderData: keepPreviousData,
   });
 
@@ -47,13 +49,22 @@ export function LoginLogTab() {
       title: t('loginLog.userAgent'),
       dataIndex: 'userAgent',
       responsive: ['lg'],
-      ellipsis: true,
+      width: 360,
+      ellipsis: { showTitle: true },
       render: (v: string | null) => v ?? '—',
     },
   ];
 
   return (
     <>
+      <div className="sc-toolbar">
+        <UserSelect
+          value={userId}
+          label={search.luserLabel}
+          placeholder={t('loginLog.filter.user')}
+          onChange={(id, label) => setSearch({ luser: id, luserLabel: id ? label : null, lpage: null })}
+        />
+      </div>
       {list.isError ? <Typography.Text type="danger">{problemMessage(list.error, locale)}</Typography.Text> : null}
       <Table<LoginLogEntry>
         rowKey="id"

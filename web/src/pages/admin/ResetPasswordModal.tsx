@@ -40,8 +40,8 @@ export function ResetPasswordModal({
     >
       <Alert type="info" showIcon title={t('users.reset.hint')} className="sc-form-alert" />
       {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
-      <Form form={form} layout="vertical" initialValues={{ newPassword: generatePassword() }} onFinish={(v) => reset.mutate(v)}>
-        <Form.Item label={t('users.reset.password')} required>
+      <Form form={form} name="reset-password" layout="vertical" initialValues={{ newPassword: generatePassword() }} onFinish={(v) => reset.mutate(v)}>
+        <Form.Item label={t('users.reset.password')} htmlFor="reset-password_newPassword" required>
           <Space.Compact block>
             <Form.Item name="newPassword" noStyle rules={[{ required: true, message: t('password.newRequired') }]}>
               <Input autoComplete="off" />

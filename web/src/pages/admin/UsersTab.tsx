@@ -67,14 +67,14 @@ export function UsersTab() {
     {
       title: t('users.field.username'),
       dataIndex: 'username',
-      width: 160,
+      width: 140,
       render: (v: string, u) => (
         <Button type="link" className="sc-link-cell" onClick={() => setEditingId(u.id)} disabled={!u.abilities?.update}>
           {v}
         </Button>
       ),
     },
-    { title: t('users.field.displayName'), dataIndex: 'displayName', width: 140 },
+    { title: t('users.field.displayName'), dataIndex: 'displayName', width: 120 },
     {
       title: t('users.field.roles'),
       key: 'roles',
@@ -88,7 +88,7 @@ export function UsersTab() {
         </Space>
       ),
     },
-    { title: t('users.field.phone'), dataIndex: 'phone', width: 130, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    { title: t('users.field.phone'), dataIndex: 'phone', width: 130, responsive: ['xxl'], render: (v: string | null) => v || '—' },
     {
       title: t('users.field.status'),
       key: 'status',
@@ -117,7 +117,7 @@ export function UsersTab() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      fixed: 'right',
       render: (_, u) => (
         <Space size={0} wrap className="sc-row-actions">
           {u.abilities?.update ? (
@@ -201,7 +201,7 @@ export function UsersTab() {
         dataSource={list.data?.items}
         loading={list.isFetching}
         scroll={{ x: 'max-content' }}
-        sticky
+        sticky={{ offsetHeader: 56 }}
         pagination={{
           current: page,
           pageSize,

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { entityTypeLabels } from '../../../../domain/labels';
 import { entityTypeText, eventKindText } from '../../labels';
-import { ActorSelect } from './ActorSelect';
+import { UserSelect } from '../../components/UserSelect';
 
 const searchKeys = ['actor', 'actorLabel', 'kind', 'etype', 'eid', 'from', 'to', 'page', 'size'] as const;
 
@@ -172,7 +172,7 @@ export default function AuditPage() {
       <div className="sc-toolbar">
         <Space wrap>
           {me.abilities.manageUsers ? (
-            <ActorSelect
+            <UserSelect
               value={search.actor}
               label={search.actorLabel}
               onChange={(id, label) => filterBy({ actor: id, actorLabel: id ? label : null })}
@@ -237,7 +237,7 @@ export default function AuditPage() {
         dataSource={list.data?.items}
         loading={list.isFetching}
         scroll={{ x: 'max-content' }}
-        sticky
+        sticky={{ offsetHeader: 56 }}
         expandable={{
           expandedRowRender: (e) => (
             <Descriptions

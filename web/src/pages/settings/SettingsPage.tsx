@@ -1,22 +1,24 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Form, Grid, Input, InputNumber, Modal, Space, Table, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Grid, Input, InputNumber, Modal, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Setting } from '../../api/types';
 import { applyProblemToForm } from '../../components/form-problem';
-import { formatDateTime, formatValue } from '../../format';
+import { formatBytes, formatDateTime, formatValue } from '../../format';
 import { useI18n } from '../../i18n';
 
 const settingsKey = ['settings'] as const;
 
 function ValueText({ value, unit }: { value: unknown; unit: string | null }) {
   if (value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  const size = unit === '字节' && typeof value === 'number' ? formatBytes(value) : null;
   return (
     <span>
       {formatValue(value)}
       {unit ? <Typography.Text type="secondary"> {unit}</Typography.Text> : null}
+      {size ? <Typography.Text type="secondary">（{size}）</Typography.Text> : null}
     </span>
   );
 }
@@ -41,7 +43,17 @@ export default function SettingsPage() {
         </div>
       ),
     },
-    { title: t('settings.value'), key: 'value', width: 220, render: (_, s) => <ValueText value={s.value} unit={s.unit} /> },
+    {
+      title: t('settings.value'),
+      key: 'value',
+      width: 240,
+      render: (_, s) => (
+        <Space size={4} wrap>
+          <ValueText value={s.value} unit={s.unit} />
+          {formatValue(s.value) !== formatValue(s.default) ? <Tag color="orange">{t('settings.changed')}</Tag> : null}
+        </Space>
+      ),
+    },
     {
       title: t('settings.default'),
       key: 'default',
