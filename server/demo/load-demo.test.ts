@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../test/client.js';
+import { createTestContext, type TestContext } from '../../test/context.js';
+import { loadDemo } from './load-demo.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('demo data', () => {
+  it('loads a register with one login per role, and loading again changes nothing', async () => {
+    const first = await loadDemo(ctx.db, { enterprises: 300 });
+    expect(first.alreadyLoaded).toBe(false);
+    expect(new Set(first.logins.map((l) => l.role)).size).toBe(first.logins.length);
+    const again = await loadDemo(ctx.db, { enterprises: 300 });
+    expect(again.alreadyLoaded).toBe(true);
+
+    const login = (username: string) => loginAs(ctx, { username, password: first.logins[0].password });
+    const bureau = await login('demo.bureau');
+    const all = (await bureau.get('/api/enterprises?pageSize=1')).json();
+    expect(all.total).toBe(300);
+
+    const shuangyu = await login('demo.shuangyu');
+    const mine = (await shuangyu.get('/api/enterprises?pageSize=200')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan(300);
+    expect(new Set(mine.items.map((e: { subdistrictName: string }) => e.subdistrictName))).toEqual(new Set(['双屿街道']));
+
+    const enterprise = await login('demo.enterprise');
+    const own = (await enterprise.get('/api/enterprises')).json();
+    expect(own.total).toBe(1);
+    expect(own.items[0].industryCode).toBe('1952');
+
+    const parks = (await bureau.get('/api/parks')).json();
+    expect(parks).toHaveLength(10);
+    expect(parks.every((p: { tenantCount: number; operatorName: string | null }) => p.tenantCount > 0 && p.operatorName)).toBe(true);
+  });
+});

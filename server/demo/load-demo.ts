@@ -1,0 +1,179 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../domain/roles.js';
+import { jurisdictions, units, users } from '../db/schema/index.js';
+import { buildActor } from '../platform/auth/sessions.js';
+import type { Db } from '../platform/db/client.js';
+import { inTransaction } from '../platform/db/tx.js';
+import { eventActor } from '../platform/access/actor.js';
+import { createUser } from '../modules/identity/commands/create-user.js';
+import { createPark } from '../modules/registry/parks.js';
+import { applyRows } from '../modules/registry/import/apply-rows.js';
+import type { ParsedRow } from '../modules/registry/import/validate-rows.js';
+import { companyName, demoIndustries, demoUscc, mobile, personName } from './names.js';
+import { Random } from './random.js';
+
+export const DEMO_PASSWORD = 'Lucheng-Demo-2026';
+
+export interface DemoLogin {
+  role: Role;
+  username: string;
+  password: string;
+  unit: string;
+}
+
+const parkPlan = [
+  { name: '双屿鞋都小微企业园', subdistrict: 'shuangyu' },
+  { name: '双屿时尚鞋业产业园', subdistrict: 'shuangyu' },
+  { name: '仰义鞋业小微园', subdistrict: 'yangyi' },
+  { name: '仰义智造小微园', subdistrict: 'yangyi' },
+  { name: '丰门皮革小微园', subdistrict: 'fengmen' },
+  { name: '丰门五金产业园', subdistrict: 'fengmen' },
+  { name: '藤桥轻工小微园', subdistrict: 'tengqiao' },
+  { name: '七都电气产业园', subdistrict: 'qidu' },
+  { name: '南郊眼镜小微园', subdistrict: 'nanjiao' },
+  { name: '蒲鞋市服饰创业园', subdistrict: 'puxieshi' },
+];
+
+const roads = ['鞋都大道', '双屿路', '仰义大道', '丰门路', '牛山北路', '瓯江路', '江滨路', '学院路', '人民路', '府前街', '车站大道', '蒲州路'];
+
+/**
+ * Load a realistic Lucheng: the register of enterprises (footwear clustered in 双屿, 仰义 and 丰门), ten
+ * micro-parks with tenants, 厂中厂 pairs, and one login per role. Deterministic for a given size and seed.
+ * Goes through the same commands and import path that users use, so every record has its events.
+ */
+export async function loadDemo(db: Db, opts: { enterprises?: number; seed?: number; dataDir?: string } = {}) {
+  const count = Math.max(opts.enterprises ?? 2000, parkPlan.length + 50);
+  const r = new Random(opts.seed ?? 20261125);
+  const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, '330302'));
+  const unitRows = await db.select().from(units).where(eq(units.jurisdictionId, j.id));
+  const unit = (code: string) => unitRows.find((u) => u.code === code)!;
+  const subdistricts = unitRows.filter((u) => u.kind === 'subdistrict');
+
+  const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = 'demo.bureau'`);
+  if (existing) return { alreadyLoaded: true, logins: demoLogins(unit) };
+
+  // the demo acts as its bureau administrator, so every record has an actor
+  const bureauLogin = await ensureUser(db, j.id, 'demo.bureau', '鹿城区应急管理局 管理员', [{ role: 'bureau_admin', unitId: unit('yjj').id }]);
+  const [bureauUser] = await db.select().from(users).where(eq(users.id, bureauLogin));
+  const actor = await buildActor(db, bureauUser);
+
+  const names = new Set<string>();
+  const row = (n: number, over: Partial<ParsedRow['fields']> & { hostUscc?: string | null } = {}): ParsedRow => {
+    const group = r.weighted(demoIndustries.map((g) => [g, g.weight] as const));
+    const sub = r.next() < 0.75 ? unit(r.pick(group.clusters)) : r.pick(subdistricts);
+    const scale = r.weighted([
+      ['micro', 50],
+      ['small', 35],
+      ['medium', 13],
+      ['large', 2],
+    ] as const);
+    const employees = { micro: r.int(3, 19), small: r.int(20, 99), medium: r.int(100, 999), large: r.int(1000, 3000) }[scale];
+    const legal = personName(r);
+    const address = `温州市鹿城区${sub.name}${r.pick(roads)}${r.int(1, 399)}号`;
+    const { hostUscc, ...fieldOver } = over;
+    return {
+      rowNumber: n + 2,
+      hostUscc: hostUscc ?? null,
+      fields: {
+        uscc: demoUscc(n),
+        name: companyName(r, group.word, names),
+        legalRepresentative: legal,
+        registeredAddress: address,
+        operatingAddress: r.next() < 0.2 ? `温州市鹿城区${sub.name}${r.pick(roads)}${r.int(1, 399)}号` : address,
+        subdistrictId: sub.id,
+        industryCode: r.pick(group.codes),
+        scale,
+        employeeCount: employees,
+        contactName: legal,
+        contactPhone: mobile(r),
+        safetyManagerName: r.next() < 0.8 ? personName(r) : null,
+        safetyManagerPhone: r.next() < 0.8 ? mobile(r) : null,
+        operatingStatus: r.weighted([
+          ['operating', 92],
+          ['suspended', 4],
+          ['closed', 2],
+          ['deregistered', 2],
+        ] as const),
+        parkId: null,
+        hostEnterpriseId: null,
+        ...fieldOver,
+      },
+    };
+  };
+
+  // 1. park operators, then the parks
+  const operators = parkPlan.map((p, i) =>
+    row(i, {
+      name: `温州${p.name.replace(/小微企业园|小微园|产业园|创业园/, '')}园区运营管理有限公司`,
+      industryCode: '7221',
+      subdistrictId: unit(p.subdistrict).id,
+      operatingStatus: 'operating',
+      scale: 'small',
+    }),
+  );
+  const source = { jurisdictionId: j.id, actor: eventActor(actor), importId: 'demo' };
+  await inTransaction(db, (tx) => applyRows(tx, source, operators));
+  const parkIds: { id: string; subdistrictId: string; operatorUscc: string }[] = [];
+  for (const [i, p] of parkPlan.entries()) {
+    const [op] = await db.execute(sql`select id from enterprises where uscc = ${operators[i].fields.uscc}`).then((res) => (res as unknown as { rows: { id: string }[] }).rows);
+    const { id } = await createPark(db, actor, {
+      name: p.name,
+      address: `温州市鹿城区${unit(p.subdistrict).name}${r.pick(roads)}${r.int(1, 200)}号`,
+      subdistrictId: unit(p.subdistrict).id,
+      operatorEnterpriseId: op.id,
+    });
+    parkIds.push({ id, subdistrictId: unit(p.subdistrict).id, operatorUscc: operators[i].fields.uscc });
+  }
+
+  // 2. everyone else: some in parks, some 厂中厂 tenants of a nearby host
+  const rest: ParsedRow[] = [];
+  for (let n = parkPlan.length; n < count; n++) {
+    const candidate = row(n);
+    const parksHere = parkIds.filter((p) => p.subdistrictId === candidate.fields.subdistrictId);
+    if (parksHere.length > 0 && r.next() < 0.18) candidate.fields.parkId = r.pick(parksHere).id;
+    else if (rest.length > 20 && r.next() < 0.08) {
+      const host = rest[r.int(0, rest.length - 1)];
+      if (!host.hostUscc && host.fields.subdistrictId === candidate.fields.subdistrictId) candidate.hostUscc = host.fields.uscc;
+    }
+    rest.push(candidate);
+  }
+  await inTransaction(db, (tx) => applyRows(tx, source, rest));
+
+  // 3. one login per role
+  const footwear = rest.find((e) => e.fields.industryCode === '1952' && e.fields.subdistrictId === unit('shuangyu').id && e.fields.operatingStatus === 'operating')!;
+  const [ent] = await db.execute(sql`select id from enterprises where uscc = ${footwear.fields.uscc}`).then((res) => (res as unknown as { rows: { id: string }[] }).rows);
+  await ensureUser(db, j.id, 'demo.admin', '系统管理员（演示）', [{ role: 'system_admin', unitId: j.id }]);
+  await ensureUser(db, j.id, 'demo.reviewer', '应急管理局 审核员', [{ role: 'bureau_reviewer', unitId: unit('yjj').id }]);
+  await ensureUser(db, j.id, 'demo.fire', '区消防救援大队 工作人员', [{ role: 'department_officer', unitId: unit('xf').id }]);
+  await ensureUser(db, j.id, 'demo.shuangyu', '双屿街道 安监员', [{ role: 'subdistrict_officer', unitId: unit('shuangyu').id }]);
+  await ensureUser(db, j.id, 'demo.officer', '应急管理局 执法人员', [{ role: 'enforcement_officer', unitId: unit('yjj').id }]);
+  await ensureUser(db, j.id, 'demo.enterprise', `${footwear.fields.name} 安全管理员`, [{ role: 'enterprise_user', unitId: ent.id }]);
+  await ensureUser(db, j.id, 'demo.expert', '安全生产专家（演示）', [{ role: 'expert', unitId: j.id }]);
+
+  const logins = demoLogins(unit, footwear.fields.name);
+  if (opts.dataDir) writeFileSync(path.join(opts.dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`);
+  return { alreadyLoaded: false, logins, enterprises: count, parks: parkPlan.length };
+}
+
+async function ensureUser(db: Db, jurisdictionId: string, username: string, displayName: string, bindings: { role: Role; unitId: string }[]) {
+  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.jurisdictionId, jurisdictionId), sql`lower(${users.username}) = ${username}`));
+  if (u) return u.id;
+  const { id } = await createUser(db, null, { jurisdictionId, username, displayName, password: DEMO_PASSWORD, mustChangePassword: false, bindings });
+  return id;
+}
+
+function demoLogins(unit: (code: string) => { name: string }, enterpriseName = '双屿街道的一家皮鞋企业'): DemoLogin[] {
+  const l = (role: Role, username: string, unitName: string): DemoLogin => ({ role, username, password: DEMO_PASSWORD, unit: unitName });
+  return [
+    l('system_admin', 'demo.admin', '温州市鹿城区'),
+    l('bureau_admin', 'demo.bureau', unit('yjj').name),
+    l('bureau_reviewer', 'demo.reviewer', unit('yjj').name),
+    l('department_officer', 'demo.fire', unit('xf').name),
+    l('subdistrict_officer', 'demo.shuangyu', unit('shuangyu').name),
+    l('enforcement_officer', 'demo.officer', unit('yjj').name),
+    l('enterprise_user', 'demo.enterprise', enterpriseName),
+    l('expert', 'demo.expert', '温州市鹿城区'),
+  ];
+}
