@@ -88,11 +88,12 @@ export class JobRunner {
       maxAttempts: Number(raw.max_attempts),
       createdBy: (raw.created_by as string | null) ?? null,
     };
-    await this.execute(job);
+    await this.execute(job, now);
     return true;
   }
 
-  private async execute(job: JobRow): Promise<void> {
+  /** `now` is the clock of this run: retries and the next sweep are scheduled from it (tests pass their own). */
+  private async execute(job: JobRow, now: Date): Promise<void> {
     const handler = this.handlers.get(job.kind)!;
     const ctx: JobContext = {
       db: this.db,
@@ -110,14 +111,7 @@ export class JobRunner {
         .update(jobs)
         .set({ status: 'done', result: result ?? null, finishedAt: new Date(), lockedUntil: null, lastError: null })
         .where(eq(jobs.id, job.id));
-      const sweep = this.sweeps.find((s) => s.kind === job.kind);
-      if (sweep) {
-        await enqueue(this.db, {
-          kind: sweep.kind,
-          dedupeKey: `sweep:${sweep.kind}`,
-          runAt: new Date(Date.now() + sweep.everyMs),
-        });
-      }
+      await this.scheduleNextSweep(job, now);
     } catch (err) {
       this.opts.onError?.(err, job);
       const message = err instanceof Error ? err.message : String(err);
@@ -131,11 +125,23 @@ export class JobRunner {
                 status: 'queued',
                 lastError: message,
                 lockedUntil: null,
-                runAt: new Date(Date.now() + backoffMs(job.attempts)),
+                runAt: new Date(now.getTime() + backoffMs(job.attempts)),
               },
         )
         .where(eq(jobs.id, job.id));
+      // a sweep that gave up still runs again at its next interval
+      if (exhausted) await this.scheduleNextSweep(job, now);
     }
+  }
+
+  private async scheduleNextSweep(job: JobRow, now: Date): Promise<void> {
+    const sweep = this.sweeps.find((s) => s.kind === job.kind);
+    if (!sweep) return;
+    await enqueue(this.db, {
+      kind: sweep.kind,
+      dedupeKey: `sweep:${sweep.kind}`,
+      runAt: new Date(now.getTime() + sweep.everyMs),
+    });
   }
 
   /** Run every ready job until none is left (tests, CLI). */
