@@ -127,5 +127,5 @@ export type SettingKey = keyof typeof settingDefinitions;
 export type SettingValue<K extends SettingKey> = (typeof settingDefinitions)[K]['default'];
 
 export function isSettingKey(key: string): key is SettingKey {
-  return key in settingDefinitions;
+  return Object.hasOwn(settingDefinitions, key);
 }
