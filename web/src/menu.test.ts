@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { allows, buildMenu, entryForPath, type Access, type MenuItemLike } from './access';
+import { menuEntries } from './menu';
+
+const none = { manageUsers: false, viewAudit: false, verifyAudit: false, manageSettings: false };
+const systemAdmin: Access = {
+  roles: ['system_admin'],
+  abilities: { manageUsers: true, viewAudit: true, verifyAudit: true, manageSettings: true },
+};
+const bureauAdmin: Access = { roles: ['bureau_admin'], abilities: { ...none, viewAudit: true, manageSettings: true } };
+const enterpriseUser: Access = { roles: ['enterprise_user'], abilities: none };
+
+/** The menu as paths: items at top level, groups as [key, ...paths]. */
+function paths(access: Access, entries: readonly MenuItemLike[] = menuEntries) {
+  return buildMenu(entries, access).map((n) => (n.type === 'item' ? n.entry.path : [n.key, ...n.children.map((c) => c.path)]));
+}
+
+describe('menu by abilities', () => {
+  it('shows the system administrator every page, administration grouped', () => {
+    expect(paths(systemAdmin)).toEqual(['/', ['system', '/admin/users', '/audit', '/settings']]);
+  });
+
+  it('shows a bureau administrator the operation log and settings but not user management', () => {
+    expect(paths(bureauAdmin)).toEqual(['/', ['system', '/audit', '/settings']]);
+  });
+
+  it('hides an empty group: an enterprise user sees only the home page', () => {
+    expect(paths(enterpriseUser)).toEqual(['/']);
+  });
+
+  it('treats a missing ability as not granted', () => {
+    expect(paths({ roles: ['system_admin'], abilities: {} })).toEqual(['/']);
+  });
+});
+
+describe('requirements', () => {
+  const entries: MenuItemLike[] = [
+    { key: 'a', path: '/a' },
+    { key: 'b', path: '/b', requires: { anyRole: ['enterprise_user', 'agency_user'] } },
+    { key: 'c', path: '/c', requires: { ability: 'viewAudit', anyRole: ['bureau_admin'] }, group: 'g' },
+    { key: 'd', path: '/d', group: 'g' },
+    { key: 'e', path: '/e/:id', hidden: true },
+  ];
+
+  it('needs one of the roles for anyRole, and both parts when both are given', () => {
+    expect(allows({ anyRole: ['enterprise_user'] }, enterpriseUser)).toBe(true);
+    expect(allows({ anyRole: ['expert'] }, enterpriseUser)).toBe(false);
+    expect(allows({ ability: 'viewAudit', anyRole: ['bureau_admin'] }, bureauAdmin)).toBe(true);
+    expect(allows({ ability: 'viewAudit', anyRole: ['bureau_admin'] }, systemAdmin)).toBe(false);
+    expect(allows(undefined, enterpriseUser)).toBe(true);
+  });
+
+  it('keeps declaration order, gathers a group where its first entry stands, leaves hidden routes out', () => {
+    expect(paths(enterpriseUser, entries)).toEqual(['/a', '/b', ['g', '/d']]);
+    expect(paths(bureauAdmin, entries)).toEqual(['/a', ['g', '/c', '/d']]);
+  });
+});
+
+describe('entryForPath', () => {
+  it('selects the longest matching path, home only for "/" itself', () => {
+    expect(entryForPath(menuEntries, '/')?.key).toBe('home');
+    expect(entryForPath(menuEntries, '/admin/users')?.key).toBe('users');
+    expect(entryForPath(menuEntries, '/admin/users/123')?.key).toBe('users');
+    expect(entryForPath(menuEntries, '/audit-extra')).toBeUndefined();
+    expect(entryForPath(menuEntries, '/account/password')).toBeUndefined();
+  });
+});
+
+describe('menu entries', () => {
+  it('have unique keys and paths', () => {
+    expect(new Set(menuEntries.map((e) => e.key)).size).toBe(menuEntries.length);
+    expect(new Set(menuEntries.map((e) => e.path)).size).toBe(menuEntries.length);
+  });
+});
