@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { commitmentTemplate } from '../../modules/documents/templates/commitment.js';
-import { plaqueTemplate } from '../../modules/documents/templates/plaque.js';
-import { AppError } from '../errors/app-error.js';
-import { chinaDayEnd, chinaYear, chineseDate, chineseLastDay } from './format.js';
-import { formatDocumentNumber } from './numbering.js';
-import { extractPdfText } from './pdf-text.js';
-import { decodeQrCodes, pdftotext, popplerMissing, zbarMissing } from './pdf-tools.test-support.js';
-import { renderDocument } from './render.js';
-import { effectiveStatus } from './status.js';
-import type { RenderFacts } from './template.js';
-import { assertTemplateData } from './validate.js';
-import {
-  isWellFormedVerificationCode,
-  newVerificationCode,
-  sameVerificationCode,
-  verificationUrl,
-} from './verification.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { extractPdfText } from '../../platform/documents/pdf-text.js';
+import { decodeQrCodes, pdftotext, popplerMissing, zbarMissing } from '../../platform/documents/pdf-tools.test-support.js';
+import { renderDocument } from '../../platform/documents/render.js';
+import type { RenderFacts } from '../../platform/documents/template.js';
+import { assertTemplateData } from '../../platform/documents/validate.js';
+import { commitmentTemplate } from './templates/commitment.js';
+import { plaqueTemplate } from './templates/plaque.js';
 
 const facts: RenderFacts = {
   number: '鹿应急合规承〔2026〕12号',
@@ -28,48 +19,6 @@ const facts: RenderFacts = {
 
 if (popplerMissing) console.warn('poppler-utils (pdftotext, pdftoppm) not installed: skipping the poppler checks');
 if (zbarMissing) console.warn('zbar-tools (zbarimg) not installed: skipping the QR decoding checks');
-
-describe('document numbers', () => {
-  it('fills the pattern from the jurisdiction, year and sequence', () => {
-    expect(formatDocumentNumber('{short}应急合规建〔{year}〕{n}号', { short: '鹿', year: 2026, n: 12 })).toBe('鹿应急合规建〔2026〕12号');
-    expect(formatDocumentNumber('{short}牌〔{year}〕{n:3}号', { short: '鹿', year: 2026, n: 7 })).toBe('鹿牌〔2026〕007号');
-    expect(formatDocumentNumber('{short}承〔{year}〕{n:3}号', { short: '鹿', year: 2026, n: '×' })).toBe('鹿承〔2026〕×号');
-  });
-
-  it('counts years in China Standard Time', () => {
-    expect(chinaYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025);
-    expect(chinaYear(new Date('2025-12-31T16:00:00Z'))).toBe(2026);
-  });
-});
-
-describe('dates on documents', () => {
-  it('prints calendar dates and instants the Chinese way', () => {
-    expect(chineseDate('2026-03-02')).toBe('2026年3月2日');
-    expect(chineseDate(new Date('2026-03-01T16:30:00Z'))).toBe('2026年3月2日');
-  });
-
-  it('treats validUntil as the first instant after the last valid day', () => {
-    const end = chinaDayEnd('2029-03-01');
-    expect(end.toISOString()).toBe('2029-03-01T16:00:00.000Z');
-    expect(chineseLastDay(end)).toBe('2029年3月1日');
-    expect(effectiveStatus({ status: 'valid', validUntil: end }, new Date('2029-03-01T15:59:59Z'))).toBe('valid');
-    expect(effectiveStatus({ status: 'valid', validUntil: end }, end)).toBe('expired');
-    expect(effectiveStatus({ status: 'revoked', validUntil: end }, end)).toBe('revoked');
-  });
-});
-
-describe('verification codes', () => {
-  it('are 128-bit base32, distinct and compared by content', () => {
-    const codes = new Set(Array.from({ length: 200 }, () => newVerificationCode()));
-    expect(codes.size).toBe(200);
-    for (const code of codes) expect(isWellFormedVerificationCode(code)).toBe(true);
-    const [a, b] = [...codes];
-    expect(sameVerificationCode(a, a)).toBe(true);
-    expect(sameVerificationCode(a, b)).toBe(false);
-    expect(sameVerificationCode(a, `${a}x`)).toBe(false);
-    expect(verificationUrl('https://x.test/', a)).toBe(`https://x.test/verify/${a}`);
-  });
-});
 
 describe('template data', () => {
   it('refuses data that does not fit the template, field by field', () => {

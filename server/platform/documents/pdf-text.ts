@@ -38,7 +38,7 @@ export function extractPdfText(pdf: Buffer): string {
       const values = [...r[3].matchAll(/<([0-9a-f ]+)>/gi)].map((v) =>
         String.fromCharCode(...v[1].trim().split(/\s+/).map((h) => parseInt(h, 16))),
       );
-      values.forEach((value, i) => map!.set(first + i, value));
+      values.forEach((value, i) => map.set(first + i, value));
     }
     cmaps.set(ref, map);
     return map;

@@ -52,7 +52,7 @@ export function registerTemplate<S extends TObject>(template: DocumentTemplate<S
   if (existing && existing !== (template as unknown as DocumentTemplate)) {
     throw new Error(`document template ${template.kind} v${template.version} registered twice`);
   }
-  versions.set(template.version, template as unknown as DocumentTemplate);
+  versions.set(template.version, template);
   registry.set(template.kind, versions);
 }
 

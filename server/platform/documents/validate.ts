@@ -25,7 +25,7 @@ export function assertTemplateData<S extends TObject>(
       errors.push({ field: `${prefix}${e.instancePath}`, code: e.keyword, message: messageFor(e.keyword) });
     }
   } else {
-    for (const e of template.check?.(data as Static<S>) ?? []) {
+    for (const e of template.check?.(data) ?? []) {
       errors.push({ field: `${prefix}/${e.field}`, code: 'check', message: e.message });
     }
   }

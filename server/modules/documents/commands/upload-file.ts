@@ -104,8 +104,9 @@ export async function uploadFile(
 
 /** A display name without path parts or control characters, ending in the detected type's extension. */
 function cleanName(name: string, ext: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(0, 150);
   const stem = base.replace(/\.[^.]*$/, '') || '文件';
