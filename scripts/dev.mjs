@@ -53,7 +53,8 @@ function stop(exitCode) {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
 process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 start(
@@ -62,8 +63,14 @@ start(
   [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', '--clear-screen=false', 'server/main.ts'],
   { PORT: apiPort },
 );
-start('web', [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', path.join(root, 'web/vite.config.ts')], {
-  API_PORT: apiPort,
-  WEB_PORT: webPort,
-});
-console.log(`[dev] API on http://localhost:${apiPort}/api, UI on http://localhost:${webPort}/ (open this one)`);
+start(
+  'web',
+  [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', path.join(root, 'web/vite.config.ts')],
+  {
+    API_PORT: apiPort,
+    WEB_PORT: webPort,
+  },
+);
+console.log(
+  `[dev] API on http://localhost:${apiPort}/api, UI on http://localhost:${webPort}/ (open this one)`,
+);

@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'web/dist/index.html');
 /** What the web bundle is made of: a change in any of these means a rebuild. */
-const webSources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain'].map((p) => path.join(root, p));
+const webSources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain'].map((p) =>
+  path.join(root, p),
+);
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

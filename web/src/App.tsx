@@ -22,7 +22,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         // 4xx answers do not get better by asking again; network and 5xx get two more tries
-        retry: (failures, error) => !(isApiProblem(error) && error.status >= 400 && error.status < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(isApiProblem(error) && error.status >= 400 && error.status < 500) && failures < 2,
         refetchOnWindowFocus: false,
         staleTime: 10_000,
       },

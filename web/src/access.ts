@@ -33,8 +33,7 @@ export interface MenuItemLike {
 }
 
 export type MenuNode<E extends MenuItemLike> =
-  | { type: 'item'; entry: E }
-  | { type: 'group'; key: string; children: E[] };
+  { type: 'item'; entry: E } | { type: 'group'; key: string; children: E[] };
 
 /**
  * The menu the user sees: allowed, non-hidden entries in declaration order; entries of one group gather under

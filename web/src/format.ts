@@ -10,7 +10,8 @@ export function formatDateTime(iso: string | null | undefined, withSeconds = fal
 /** A setting or payload value as short text. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value);
 }
 

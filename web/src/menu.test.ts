@@ -7,12 +7,17 @@ const systemAdmin: Access = {
   roles: ['system_admin'],
   abilities: { manageUsers: true, viewAudit: true, verifyAudit: true, manageSettings: true },
 };
-const bureauAdmin: Access = { roles: ['bureau_admin'], abilities: { ...none, viewAudit: true, manageSettings: true } };
+const bureauAdmin: Access = {
+  roles: ['bureau_admin'],
+  abilities: { ...none, viewAudit: true, manageSettings: true },
+};
 const enterpriseUser: Access = { roles: ['enterprise_user'], abilities: none };
 
 /** The menu as paths: items at top level, groups as [key, ...paths]. */
 function paths(access: Access, entries: readonly MenuItemLike[] = menuEntries) {
-  return buildMenu(entries, access).map((n) => (n.type === 'item' ? n.entry.path : [n.key, ...n.children.map((c) => c.path)]));
+  return buildMenu(entries, access).map((n) =>
+    n.type === 'item' ? n.entry.path : [n.key, ...n.children.map((c) => c.path)],
+  );
 }
 
 describe('menu by abilities', () => {

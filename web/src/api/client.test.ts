@@ -5,10 +5,13 @@ import { ApiProblem } from './problem';
 const baseUrl = 'http://sc.test';
 
 function problem(status: number, code: string) {
-  return new Response(JSON.stringify({ type: 'x', title: 't', detail: 'd', status, code, instance: '/', requestId: 'r' }), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
+  return new Response(
+    JSON.stringify({ type: 'x', title: 't', detail: 'd', status, code, instance: '/', requestId: 'r' }),
+    {
+      status,
+      headers: { 'content-type': 'application/problem+json' },
+    },
+  );
 }
 
 /** A fetch that records requests and answers with the given response. */
@@ -59,8 +62,12 @@ describe('api client', () => {
     const reasons: string[] = [];
     setAuthLostHandler((reason) => reasons.push(reason));
     setCsrfToken('tok-2');
-    await call(api.GET('/api/me', { baseUrl, fetch: fakeFetch(() => problem(401, 'AUTH_SESSION_EXPIRED')).fetch })).catch(() => null);
-    await call(api.GET('/api/me', { baseUrl, fetch: fakeFetch(() => problem(401, 'AUTH_REQUIRED')).fetch })).catch(() => null);
+    await call(
+      api.GET('/api/me', { baseUrl, fetch: fakeFetch(() => problem(401, 'AUTH_SESSION_EXPIRED')).fetch }),
+    ).catch(() => null);
+    await call(
+      api.GET('/api/me', { baseUrl, fetch: fakeFetch(() => problem(401, 'AUTH_REQUIRED')).fetch }),
+    ).catch(() => null);
     await call(
       api.POST('/api/auth/login', {
         baseUrl,
@@ -68,14 +75,18 @@ describe('api client', () => {
         fetch: fakeFetch(() => problem(401, 'AUTH_INVALID_CREDENTIALS')).fetch,
       }),
     ).catch(() => null);
-    await call(api.GET('/api/users', { baseUrl, fetch: fakeFetch(() => problem(403, 'FORBIDDEN')).fetch })).catch(() => null);
+    await call(
+      api.GET('/api/users', { baseUrl, fetch: fakeFetch(() => problem(403, 'FORBIDDEN')).fetch }),
+    ).catch(() => null);
     expect(reasons).toEqual(['expired', 'required']);
   });
 });
 
 describe('loginPath', () => {
   it('carries the reason and where to come back to, never a loop back to /login', () => {
-    expect(loginPath('expired', '/audit?kind=user.created')).toBe('/login?expired=1&next=%2Faudit%3Fkind%3Duser.created');
+    expect(loginPath('expired', '/audit?kind=user.created')).toBe(
+      '/login?expired=1&next=%2Faudit%3Fkind%3Duser.created',
+    );
     expect(loginPath('required', '/')).toBe('/login');
     expect(loginPath(null, '/login?next=/x')).toBe('/login');
   });

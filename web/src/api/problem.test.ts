@@ -51,13 +51,21 @@ describe('ApiProblem.fromResponse', () => {
 
 describe('problemMessage', () => {
   it('shows the server detail in Chinese', () => {
-    const p = ApiProblem.fromResponse(400, { ...validation, detail: '局管理员与局审核员只能绑定到应急管理局' });
+    const p = ApiProblem.fromResponse(400, {
+      ...validation,
+      detail: '局管理员与局审核员只能绑定到应急管理局',
+    });
     expect(problemMessage(p, 'zh-CN')).toBe('局管理员与局审核员只能绑定到应急管理局');
   });
 
   it('translates known codes to English and falls back to the server text for new ones', () => {
     expect(problemMessage(ApiProblem.fromResponse(423, locked), 'en')).toMatch(/temporarily locked/);
-    const unknown = ApiProblem.fromResponse(409, { title: '新的错误', status: 409, code: 'SOMETHING_NEW', detail: '新的错误说明' });
+    const unknown = ApiProblem.fromResponse(409, {
+      title: '新的错误',
+      status: 409,
+      code: 'SOMETHING_NEW',
+      detail: '新的错误说明',
+    });
     expect(problemMessage(unknown, 'en')).toBe('新的错误说明');
   });
 

@@ -23,7 +23,8 @@ export function useMeQuery() {
       return me;
     },
     staleTime: 5 * 60_000,
-    retry: (failures, error) => !(isApiProblem(error) && error.status > 0 && error.status < 500) && failures < 2,
+    retry: (failures, error) =>
+      !(isApiProblem(error) && error.status > 0 && error.status < 500) && failures < 2,
   });
 }
 
@@ -57,7 +58,12 @@ export function RequireAuth() {
   if (me.isError) {
     const error = me.error;
     if (isApiProblem(error) && error.status === 401) {
-      return <Navigate to={loginPath(error.code === 'AUTH_SESSION_EXPIRED' ? 'expired' : 'required', here)} replace />;
+      return (
+        <Navigate
+          to={loginPath(error.code === 'AUTH_SESSION_EXPIRED' ? 'expired' : 'required', here)}
+          replace
+        />
+      );
     }
     return (
       <Result

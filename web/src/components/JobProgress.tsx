@@ -32,7 +32,8 @@ export function JobProgress({
   const job = useQuery({
     queryKey: ['jobs', jobId],
     queryFn: () => call(api.GET('/api/jobs/{id}', { params: { path: { id: jobId } } })),
-    refetchInterval: (query) => (query.state.data && finished.has(query.state.data.status) ? false : intervalMs),
+    refetchInterval: (query) =>
+      query.state.data && finished.has(query.state.data.status) ? false : intervalMs,
   });
   const reported = useRef<string | null>(null);
   useEffect(() => {

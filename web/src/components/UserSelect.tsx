@@ -23,10 +23,14 @@ export function UserSelect({
   const q = useDebounced(typed.trim());
   const users = useQuery({
     queryKey: ['users', 'list', { q, page: 1, pageSize: 20 }],
-    queryFn: () => call(api.GET('/api/users', { params: { query: { q: q || undefined, page: 1, pageSize: 20 } } })),
+    queryFn: () =>
+      call(api.GET('/api/users', { params: { query: { q: q || undefined, page: 1, pageSize: 20 } } })),
     staleTime: 30_000,
   });
-  const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
+  const options = (users.data?.items ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.displayName}（${u.username}）`,
+  }));
   if (value && label && !options.some((o) => o.value === value)) options.unshift({ value, label });
   return (
     <Select

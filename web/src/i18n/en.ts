@@ -48,7 +48,8 @@ export const en: Messages = {
   'password.currentRequired': 'Enter your current password',
   'password.new': 'New password',
   'password.newRequired': 'Enter a new password',
-  'password.rules': 'As long as the jurisdiction requires (10 characters unless changed), and not your username.',
+  'password.rules':
+    'As long as the jurisdiction requires (10 characters unless changed), and not your username.',
   'password.confirm': 'Confirm new password',
   'password.confirmRequired': 'Enter the new password again',
   'password.mismatch': 'The two new passwords differ',
@@ -111,7 +112,8 @@ export const en: Messages = {
   'users.binding.pickDepartment': 'Choose a department',
   'users.binding.pickSubdistrict': 'Choose a subdistrict',
   'users.binding.unitIdPlaceholder': 'Unit id (UUID)',
-  'users.binding.unitIdHint': 'Enterprises, agencies and associations can be picked from their registers once those exist; for now enter the unit id.',
+  'users.binding.unitIdHint':
+    'Enterprises, agencies and associations can be picked from their registers once those exist; for now enter the unit id.',
   'users.binding.unitIdInvalid': 'Not a valid unit id',
   'users.binding.add': 'Add role',
   'users.binding.added': 'Role added',
@@ -133,7 +135,8 @@ export const en: Messages = {
   'users.unlock': 'Unlock',
   'users.unlocked': 'Unlocked',
   'users.passwordShown.title': 'Pass the password on',
-  'users.passwordShown.body': 'The temporary password of {username} (shown only now); it must be changed at first login:',
+  'users.passwordShown.body':
+    'The temporary password of {username} (shown only now); it must be changed at first login:',
 
   'loginLog.at': 'Time',
   'loginLog.username': 'Username',
@@ -156,7 +159,8 @@ export const en: Messages = {
   'audit.brokenEvent': 'Event id',
   'audit.checkedBefore': 'Verified before it',
   'audit.reason.hash_mismatch': 'The event does not match its hash (its content was changed)',
-  'audit.reason.prev_hash_mismatch': 'The link to the previous event does not match (an earlier event was changed or deleted)',
+  'audit.reason.prev_hash_mismatch':
+    'The link to the previous event does not match (an earlier event was changed or deleted)',
   'audit.reason.seq_gap': 'A number is missing (an event was deleted)',
   'audit.reason.head_mismatch': 'The chain head does not match the last event',
   'audit.reason.unknown': 'Unknown reason',
@@ -179,7 +183,8 @@ export const en: Messages = {
   'audit.filter.to': 'To',
 
   'settings.title': 'Settings',
-  'settings.intro': "The jurisdiction's policy parameters. Every change records who, when and why, and goes into the operation log.",
+  'settings.intro':
+    "The jurisdiction's policy parameters. Every change records who, when and why, and goes into the operation log.",
   'settings.label': 'Setting',
   'settings.value': 'Value',
   'settings.default': 'Default',

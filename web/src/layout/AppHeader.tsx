@@ -31,7 +31,9 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
       })),
     },
     { type: 'divider' },
-    ...(compact ? [{ key: 'language', label: <LanguageSwitch size="small" /> }, { type: 'divider' as const }] : []),
+    ...(compact
+      ? [{ key: 'language', label: <LanguageSwitch size="small" /> }, { type: 'divider' as const }]
+      : []),
     { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
     { key: 'logout', icon: <LogoutOutlined />, danger: true, label: t('header.logout') },
   ];
@@ -45,7 +47,12 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
     <Layout.Header className="sc-header">
       <Space size={compact ? 8 : 16} className="sc-header-left">
         {compact ? (
-          <Button type="text" icon={<MenuOutlined />} aria-label={t('header.openMenu')} onClick={onOpenMenu} />
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('header.openMenu')}
+            onClick={onOpenMenu}
+          />
         ) : null}
         <Typography.Text strong className="sc-header-title" ellipsis>
           {compact ? me.jurisdiction.name : t('header.jurisdiction', { name: me.jurisdiction.name })}

@@ -1,8 +1,12 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Drawer, Grid, Layout, Spin } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { buildMenu } from '../access';
+import { useAccess } from '../auth/session';
 import { useI18n } from '../i18n';
+import { menuEntries } from '../menu';
+import { VisibleMenuContext } from '../menu-context';
 import { AppHeader } from './AppHeader';
 import { SideMenu } from './SideMenu';
 
@@ -29,6 +33,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(collapsedKey) === '1');
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
+  const access = useAccess();
+  const menu = useMemo(() => buildMenu(menuEntries, access), [access]);
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
@@ -38,45 +44,47 @@ export function AppLayout() {
   };
 
   return (
-    <Layout className="sc-app">
-      {compact ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={260}
-          closable={false}
-          styles={{ body: { padding: 0 } }}
-          title={<Brand collapsed={false} dark={false} />}
-        >
-          <SideMenu theme="light" onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      ) : (
-        <Layout.Sider
-          collapsible
-          collapsed={collapsed}
-          onCollapse={onCollapse}
-          width={224}
-          className="sc-sider"
-        >
-          <Brand collapsed={collapsed} dark />
-          <SideMenu theme="dark" />
-        </Layout.Sider>
-      )}
-      <Layout className="sc-main">
-        <AppHeader compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
-        <Layout.Content className={compact ? 'sc-content sc-content-compact' : 'sc-content'}>
-          <Suspense
-            fallback={
-              <div className="sc-page-loading">
-                <Spin />
-              </div>
-            }
+    <VisibleMenuContext.Provider value={menu}>
+      <Layout className="sc-app">
+        {compact ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            closable={false}
+            styles={{ body: { padding: 0 } }}
+            title={<Brand collapsed={false} dark={false} />}
           >
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+            <SideMenu theme="light" onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={onCollapse}
+            width={224}
+            className="sc-sider"
+          >
+            <Brand collapsed={collapsed} dark />
+            <SideMenu theme="dark" />
+          </Layout.Sider>
+        )}
+        <Layout className="sc-main">
+          <AppHeader compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
+          <Layout.Content className={compact ? 'sc-content sc-content-compact' : 'sc-content'}>
+            <Suspense
+              fallback={
+                <div className="sc-page-loading">
+                  <Spin />
+                </div>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </VisibleMenuContext.Provider>
   );
 }

@@ -1,21 +1,20 @@
 import { Menu, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { buildMenu, entryForPath } from '../access';
-import { useAccess } from '../auth/session';
+import { entryForPath } from '../access';
 import { useI18n } from '../i18n';
 import { menuEntries, menuGroups } from '../menu';
+import { useVisibleMenu } from '../menu-context';
 
 type Item = Required<MenuProps>['items'][number];
 
 /** The side menu: the entries of menu.tsx this user may see. */
 export function SideMenu({ theme, onNavigate }: { theme: 'dark' | 'light'; onNavigate?: () => void }) {
-  const access = useAccess();
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
 
-  const nodes = useMemo(() => buildMenu(menuEntries, access), [access]);
+  const nodes = useVisibleMenu();
   const items = useMemo<Item[]>(
     () =>
       nodes.map((node): Item => {

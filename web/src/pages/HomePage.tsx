@@ -1,11 +1,9 @@
 import { Card, Col, List, Row, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { buildMenu } from '../access';
-import { useAccess, useSession } from '../auth/session';
+import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { roleText, unitKindText } from '../labels';
-import { menuEntries, type MenuEntry } from '../menu';
+import { flattenMenu, useVisibleMenu } from '../menu-context';
 
 function greetingKey(hour: number) {
   if (hour < 6) return 'home.greeting.night' as const;
@@ -17,15 +15,8 @@ function greetingKey(hour: number) {
 /** Who you are here: your roles and the units they bind you to, and the pages they open. */
 export default function HomePage() {
   const me = useSession();
-  const access = useAccess();
   const { t, locale } = useI18n();
-  const shortcuts = useMemo(
-    () =>
-      buildMenu(menuEntries, access)
-        .flatMap((n): MenuEntry[] => (n.type === 'item' ? [n.entry] : n.children))
-        .filter((e) => e.path !== '/'),
-    [access],
-  );
+  const shortcuts = flattenMenu(useVisibleMenu()).filter((e) => e.path !== '/');
 
   return (
     <div className="sc-page">
@@ -45,7 +36,10 @@ export default function HomePage() {
                 <List.Item>
                   <List.Item.Meta
                     title={<Tag color="blue">{roleText(r.role, locale)}</Tag>}
-                    description={t('home.roleUnit', { kind: unitKindText(r.unitKind, locale), unit: r.unitName || '—' })}
+                    description={t('home.roleUnit', {
+                      kind: unitKindText(r.unitKind, locale),
+                      unit: r.unitName || '—',
+                    })}
                   />
                 </List.Item>
               )}

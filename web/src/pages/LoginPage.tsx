@@ -33,7 +33,9 @@ export default function LoginPage() {
     onSuccess: (result) => {
       setCsrfToken(result.csrfToken);
       queryClient.clear();
-      void navigate(result.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
+      void navigate(result.mustChangePassword ? '/change-password' : safeNext(params.get('next')), {
+        replace: true,
+      });
     },
   });
 
@@ -58,7 +60,9 @@ export default function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </div>
-        {expired && !error ? <Alert type="warning" showIcon title={t('login.expired')} className="sc-form-alert" /> : null}
+        {expired && !error ? (
+          <Alert type="warning" showIcon title={t('login.expired')} className="sc-form-alert" />
+        ) : null}
         {error ? (
           <Alert
             type="error"
@@ -66,7 +70,9 @@ export default function LoginPage() {
             role="alert"
             className="sc-form-alert"
             title={problemMessage(error, locale)}
-            description={lockedUntil ? t('login.lockedUntil', { time: formatDateTime(lockedUntil) }) : undefined}
+            description={
+              lockedUntil ? t('login.lockedUntil', { time: formatDateTime(lockedUntil) }) : undefined
+            }
           />
         ) : null}
         <Form<LoginForm>
@@ -83,7 +89,11 @@ export default function LoginPage() {
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>

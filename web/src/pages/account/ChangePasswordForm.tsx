@@ -23,14 +23,24 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const [alert, setAlert] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: (v: Values) =>
-      call(api.POST('/api/me/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } })),
+      call(
+        api.POST('/api/me/password', {
+          body: { currentPassword: v.currentPassword, newPassword: v.newPassword },
+        }),
+      ),
     onMutate: () => setAlert(null),
     onSuccess: onDone,
     onError: (error) => setAlert(applyProblemToForm(form, error, locale, serverFields)),
   });
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={(v) => change.mutate(v)} disabled={change.isPending} className="sc-narrow-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => change.mutate(v)}
+      disabled={change.isPending}
+      className="sc-narrow-form"
+    >
       {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
       <Form.Item
         name="currentPassword"

@@ -25,7 +25,12 @@ export default function ForcedPasswordPage() {
         <LanguageSwitch size="small" />
       </div>
       <Card className="sc-login-card" title={t('password.forcedTitle')}>
-        <Alert type="info" showIcon title={t('password.forcedHint', { name: me.user.displayName })} className="sc-form-alert" />
+        <Alert
+          type="info"
+          showIcon
+          title={t('password.forcedHint', { name: me.user.displayName })}
+          className="sc-form-alert"
+        />
         <ChangePasswordForm
           onDone={() => {
             setChanged(true);

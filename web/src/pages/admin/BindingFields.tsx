@@ -20,7 +20,13 @@ export function useRoleOptions() {
  * A role and its unit, side by side: a whole form (`list` absent) or one row of a `Form.List` (`list` gives
  * the list's name and the row's index). Changing the role clears the unit, which depends on it.
  */
-export function BindingFields({ form, list }: { form: FormInstance; list?: { name: string; index: number } }) {
+export function BindingFields({
+  form,
+  list,
+}: {
+  form: FormInstance;
+  list?: { name: string; index: number };
+}) {
   const { t } = useI18n();
   const roleOptions = useRoleOptions();
   // Form.Item names are relative to the list; watching and setting need the full path

@@ -43,7 +43,10 @@ export function CreateUserDrawer({
         displayName: v.displayName.trim(),
         phone: v.phone?.trim() || null,
         password: v.password,
-        bindings: v.bindings.map((b) => ({ role: b.role as CreateUserBody['bindings'][number]['role'], unitId: b.unitId! })),
+        bindings: v.bindings.map((b) => ({
+          role: b.role as CreateUserBody['bindings'][number]['role'],
+          unitId: b.unitId!,
+        })),
       };
       return call(api.POST('/api/users', { body }));
     },
@@ -109,10 +112,16 @@ export function CreateUserDrawer({
           required
         >
           <Space.Compact block>
-            <Form.Item name="password" noStyle rules={[{ required: true, message: t('password.newRequired') }]}>
+            <Form.Item
+              name="password"
+              noStyle
+              rules={[{ required: true, message: t('password.newRequired') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
-            <Button onClick={() => form.setFieldValue('password', generatePassword())}>{t('users.generate')}</Button>
+            <Button onClick={() => form.setFieldValue('password', generatePassword())}>
+              {t('users.generate')}
+            </Button>
           </Space.Compact>
         </Form.Item>
         <Divider titlePlacement="start">{t('users.bindings')}</Divider>

@@ -1,6 +1,21 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Divider, Drawer, Form, Grid, Input, List, Popconfirm, Skeleton, Space, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  List,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Tag,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
@@ -75,7 +90,9 @@ export function EditUserDrawer({ userId, onClose }: { userId: string | null; onC
 
   const removeBinding = useMutation({
     mutationFn: (bindingId: string) =>
-      call(api.DELETE('/api/users/{id}/bindings/{bindingId}', { params: { path: { id: userId!, bindingId } } })),
+      call(
+        api.DELETE('/api/users/{id}/bindings/{bindingId}', { params: { path: { id: userId!, bindingId } } }),
+      ),
     onSuccess: (saved) => {
       onSaved(saved);
       void message.success(t('users.binding.removed'));
@@ -105,8 +122,16 @@ export function EditUserDrawer({ userId, onClose }: { userId: string | null; onC
             column={1}
             items={[
               { key: 'username', label: t('users.field.username'), children: data.username },
-              { key: 'createdAt', label: t('users.field.createdAt'), children: formatDateTime(data.createdAt) },
-              { key: 'lastLoginAt', label: t('users.field.lastLogin'), children: formatDateTime(data.lastLoginAt) },
+              {
+                key: 'createdAt',
+                label: t('users.field.createdAt'),
+                children: formatDateTime(data.createdAt),
+              },
+              {
+                key: 'lastLoginAt',
+                label: t('users.field.lastLogin'),
+                children: formatDateTime(data.lastLoginAt),
+              },
             ]}
           />
           <Divider titlePlacement="start">{t('users.edit.basic')}</Divider>
@@ -167,7 +192,9 @@ export function EditUserDrawer({ userId, onClose }: { userId: string | null; onC
           />
           {canBind ? (
             <>
-              {bindingAlert ? <Alert type="error" showIcon title={bindingAlert} className="sc-form-alert" /> : null}
+              {bindingAlert ? (
+                <Alert type="error" showIcon title={bindingAlert} className="sc-form-alert" />
+              ) : null}
               <Form<BindingValue>
                 form={bindingForm}
                 layout="vertical"

@@ -65,7 +65,9 @@ export function LoginLogTab() {
           onChange={(id, label) => setSearch({ luser: id, luserLabel: id ? label : null, lpage: null })}
         />
       </div>
-      {list.isError ? <Typography.Text type="danger">{problemMessage(list.error, locale)}</Typography.Text> : null}
+      {list.isError ? (
+        <Typography.Text type="danger">{problemMessage(list.error, locale)}</Typography.Text>
+      ) : null}
       <Table<LoginLogEntry>
         rowKey="id"
         size="middle"
@@ -80,7 +82,8 @@ export function LoginLogTab() {
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => setSearch({ lpage: size !== pageSize ? null : p, lsize: size === 20 ? null : size }),
+          onChange: (p, size) =>
+            setSearch({ lpage: size !== pageSize ? null : p, lsize: size === 20 ? null : size }),
         }}
       />
     </>

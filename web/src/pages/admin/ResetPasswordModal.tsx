@@ -40,13 +40,25 @@ export function ResetPasswordModal({
     >
       <Alert type="info" showIcon title={t('users.reset.hint')} className="sc-form-alert" />
       {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
-      <Form form={form} name="reset-password" layout="vertical" initialValues={{ newPassword: generatePassword() }} onFinish={(v) => reset.mutate(v)}>
+      <Form
+        form={form}
+        name="reset-password"
+        layout="vertical"
+        initialValues={{ newPassword: generatePassword() }}
+        onFinish={(v) => reset.mutate(v)}
+      >
         <Form.Item label={t('users.reset.password')} htmlFor="reset-password_newPassword" required>
           <Space.Compact block>
-            <Form.Item name="newPassword" noStyle rules={[{ required: true, message: t('password.newRequired') }]}>
+            <Form.Item
+              name="newPassword"
+              noStyle
+              rules={[{ required: true, message: t('password.newRequired') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
-            <Button onClick={() => form.setFieldValue('newPassword', generatePassword())}>{t('users.generate')}</Button>
+            <Button onClick={() => form.setFieldValue('newPassword', generatePassword())}>
+              {t('users.generate')}
+            </Button>
           </Space.Compact>
         </Form.Item>
       </Form>
@@ -57,7 +69,10 @@ export function ResetPasswordModal({
 /** Shown once after creating a user or resetting a password: the administrator passes it on. */
 export function showInitialPassword(
   modal: { success: (config: { title: string; content: React.ReactNode; okText: string }) => unknown },
-  t: (key: 'users.passwordShown.title' | 'users.passwordShown.body' | 'common.ok', params?: Record<string, string>) => string,
+  t: (
+    key: 'users.passwordShown.title' | 'users.passwordShown.body' | 'common.ok',
+    params?: Record<string, string>,
+  ) => string,
   user: User,
   password: string,
 ) {

@@ -13,7 +13,9 @@ interface Props {
 }
 
 /** The unit kind a role binds to, and whether the UI can offer a list of such units yet. */
-export function unitChoice(role: string | undefined): 'none' | 'jurisdiction' | 'department' | 'subdistrict' | 'id' {
+export function unitChoice(
+  role: string | undefined,
+): 'none' | 'jurisdiction' | 'department' | 'subdistrict' | 'id' {
   if (!role || !isRole(role)) return 'none';
   const kind = roleUnitKind[role];
   if (kind === 'jurisdiction' || kind === 'department' || kind === 'subdistrict') return kind;
@@ -38,7 +40,12 @@ export function UnitPicker({ role, value, onChange, id }: Props) {
   if (choice === 'none') return <Select id={id} disabled placeholder={t('users.binding.pickRoleFirst')} />;
   if (choice === 'jurisdiction') {
     return (
-      <Select id={id} value={me.jurisdiction.id} disabled options={[{ value: me.jurisdiction.id, label: me.jurisdiction.name }]} />
+      <Select
+        id={id}
+        value={me.jurisdiction.id}
+        disabled
+        options={[{ value: me.jurisdiction.id, label: me.jurisdiction.name }]}
+      />
     );
   }
   if (choice === 'id') {
@@ -64,7 +71,9 @@ export function UnitPicker({ role, value, onChange, id }: Props) {
       options={options}
       loading={units.isPending}
       showSearch={{ optionFilterProp: 'label' }}
-      placeholder={choice === 'department' ? t('users.binding.pickDepartment') : t('users.binding.pickSubdistrict')}
+      placeholder={
+        choice === 'department' ? t('users.binding.pickDepartment') : t('users.binding.pickSubdistrict')
+      }
       notFoundContent={units.isError ? t('common.loadFailed') : undefined}
     />
   );

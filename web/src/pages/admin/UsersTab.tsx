@@ -1,6 +1,18 @@
 import { LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
@@ -69,7 +81,12 @@ export function UsersTab() {
       dataIndex: 'username',
       width: 140,
       render: (v: string, u) => (
-        <Button type="link" className="sc-link-cell" onClick={() => setEditingId(u.id)} disabled={!u.abilities?.update}>
+        <Button
+          type="link"
+          className="sc-link-cell"
+          onClick={() => setEditingId(u.id)}
+          disabled={!u.abilities?.update}
+        >
           {v}
         </Button>
       ),
@@ -88,14 +105,24 @@ export function UsersTab() {
         </Space>
       ),
     },
-    { title: t('users.field.phone'), dataIndex: 'phone', width: 130, responsive: ['xxl'], render: (v: string | null) => v || '—' },
+    {
+      title: t('users.field.phone'),
+      dataIndex: 'phone',
+      width: 130,
+      responsive: ['xxl'],
+      render: (v: string | null) => v || '—',
+    },
     {
       title: t('users.field.status'),
       key: 'status',
       width: 150,
       render: (_, u) => (
         <Space size={[0, 4]} wrap>
-          {u.status === 'active' ? <Tag color="green">{t('users.status.active')}</Tag> : <Tag>{t('users.status.disabled')}</Tag>}
+          {u.status === 'active' ? (
+            <Tag color="green">{t('users.status.active')}</Tag>
+          ) : (
+            <Tag>{t('users.status.disabled')}</Tag>
+          )}
           {u.lockedUntil ? (
             <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
               <Tag color="red" icon={<LockOutlined />}>
@@ -127,8 +154,16 @@ export function UsersTab() {
           ) : null}
           {u.abilities?.update ? (
             <Popconfirm
-              title={u.status === 'active' ? t('users.disableConfirm', { name: u.displayName }) : t('users.enableConfirm', { name: u.displayName })}
-              onConfirm={() => setStatus.mutateAsync({ id: u.id, status: u.status === 'active' ? 'disabled' : 'active' }).catch(() => undefined)}
+              title={
+                u.status === 'active'
+                  ? t('users.disableConfirm', { name: u.displayName })
+                  : t('users.enableConfirm', { name: u.displayName })
+              }
+              onConfirm={() =>
+                setStatus
+                  .mutateAsync({ id: u.id, status: u.status === 'active' ? 'disabled' : 'active' })
+                  .catch(() => undefined)
+              }
             >
               <Button type="link" size="small" danger={u.status === 'active'}>
                 {u.status === 'active' ? t('users.disable') : t('users.enable')}
@@ -141,7 +176,12 @@ export function UsersTab() {
             </Button>
           ) : null}
           {u.lockedUntil && u.abilities?.unlock ? (
-            <Button type="link" size="small" onClick={() => unlock.mutate(u.id)} loading={unlock.isPending && unlock.variables === u.id}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => unlock.mutate(u.id)}
+              loading={unlock.isPending && unlock.variables === u.id}
+            >
               {t('users.unlock')}
             </Button>
           ) : null}
@@ -184,7 +224,11 @@ export function UsersTab() {
         </Space>
         <Space wrap>
           <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void list.refetch()}
+              aria-label={t('common.refresh')}
+            />
           </Tooltip>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('users.create.button')}
@@ -209,7 +253,8 @@ export function UsersTab() {
           pageSizeOptions: pageSizes,
           showSizeChanger: true,
           showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => setSearch({ page: size !== pageSize ? null : p, size: size === 20 ? null : size }),
+          onChange: (p, size) =>
+            setSearch({ page: size !== pageSize ? null : p, size: size === 20 ? null : size }),
         }}
       />
       <CreateUserDrawer

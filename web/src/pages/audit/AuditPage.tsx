@@ -1,6 +1,20 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
@@ -67,7 +81,12 @@ export default function AuditPage() {
       width: 160,
       render: (v: string, e) =>
         e.actorUserId ? (
-          <Button type="link" size="small" className="sc-link-cell" onClick={() => filterBy({ actor: e.actorUserId, actorLabel: v })}>
+          <Button
+            type="link"
+            size="small"
+            className="sc-link-cell"
+            onClick={() => filterBy({ actor: e.actorUserId, actorLabel: v })}
+          >
             {v}
           </Button>
         ) : (
@@ -107,7 +126,9 @@ export default function AuditPage() {
   ];
 
   const report: ChainReport | undefined = verify.data;
-  const hasFilter = Boolean(search.actor || search.kind || search.etype || search.eid || search.from || search.to);
+  const hasFilter = Boolean(
+    search.actor || search.kind || search.etype || search.eid || search.from || search.to,
+  );
 
   return (
     <Card
@@ -122,7 +143,13 @@ export default function AuditPage() {
       }
     >
       {verify.isError ? (
-        <Alert type="error" showIcon closable title={problemMessage(verify.error, locale)} className="sc-form-alert" />
+        <Alert
+          type="error"
+          showIcon
+          closable
+          title={problemMessage(verify.error, locale)}
+          className="sc-form-alert"
+        />
       ) : null}
       {report ? (
         report.ok ? (
@@ -148,7 +175,9 @@ export default function AuditPage() {
                   {
                     key: 'reason',
                     label: t('audit.brokenReason'),
-                    children: report.firstBroken ? t(brokenReasons[report.firstBroken.reason] ?? 'audit.reason.unknown') : '—',
+                    children: report.firstBroken
+                      ? t(brokenReasons[report.firstBroken.reason] ?? 'audit.reason.unknown')
+                      : '—',
                   },
                   {
                     key: 'id',
@@ -197,7 +226,10 @@ export default function AuditPage() {
               allowClear
               placeholder={t('audit.filter.entityType')}
               value={search.etype}
-              options={Object.keys(entityTypeLabels).map((v) => ({ value: v, label: entityTypeText(v, locale) }))}
+              options={Object.keys(entityTypeLabels).map((v) => ({
+                value: v,
+                label: entityTypeText(v, locale),
+              }))}
               onChange={(v?: string) => filterBy({ etype: v })}
               className="sc-entity-type-select"
             />
@@ -222,14 +254,26 @@ export default function AuditPage() {
           />
           {hasFilter ? (
             <Button
-              onClick={() => filterBy({ actor: null, actorLabel: null, kind: null, etype: null, eid: null, from: null, to: null })}
+              onClick={() =>
+                filterBy({
+                  actor: null,
+                  actorLabel: null,
+                  kind: null,
+                  etype: null,
+                  eid: null,
+                  from: null,
+                  to: null,
+                })
+              }
             >
               {t('common.clearFilters')}
             </Button>
           ) : null}
         </Space>
       </div>
-      {list.isError ? <Typography.Text type="danger">{problemMessage(list.error, locale)}</Typography.Text> : null}
+      {list.isError ? (
+        <Typography.Text type="danger">{problemMessage(list.error, locale)}</Typography.Text>
+      ) : null}
       <Table<AuditEvent>
         rowKey="id"
         size="middle"
@@ -245,11 +289,27 @@ export default function AuditPage() {
               bordered
               column={1}
               items={[
-                { key: 'kind', label: t('audit.kindCode'), children: <span className="sc-mono">{e.kind}</span> },
-                { key: 'entity', label: t('audit.entityId'), children: <Typography.Text copyable className="sc-mono">{e.entityId}</Typography.Text> },
+                {
+                  key: 'kind',
+                  label: t('audit.kindCode'),
+                  children: <span className="sc-mono">{e.kind}</span>,
+                },
+                {
+                  key: 'entity',
+                  label: t('audit.entityId'),
+                  children: (
+                    <Typography.Text copyable className="sc-mono">
+                      {e.entityId}
+                    </Typography.Text>
+                  ),
+                },
                 { key: 'before', label: t('audit.before'), children: <Json value={e.before} /> },
                 { key: 'after', label: t('audit.after'), children: <Json value={e.after} /> },
-                { key: 'hash', label: t('audit.hash'), children: <span className="sc-mono sc-break">{e.hash}</span> },
+                {
+                  key: 'hash',
+                  label: t('audit.hash'),
+                  children: <span className="sc-mono sc-break">{e.hash}</span>,
+                },
               ]}
             />
           ),
@@ -261,7 +321,8 @@ export default function AuditPage() {
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => setSearch({ page: size !== pageSize ? null : p, size: size === 20 ? null : size }),
+          onChange: (p, size) =>
+            setSearch({ page: size !== pageSize ? null : p, size: size === 20 ? null : size }),
         }}
       />
     </Card>

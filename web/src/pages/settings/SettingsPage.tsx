@@ -1,6 +1,23 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Form, Grid, Input, InputNumber, Modal, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
@@ -50,7 +67,9 @@ export default function SettingsPage() {
       render: (_, s) => (
         <Space size={4} wrap>
           <ValueText value={s.value} unit={s.unit} />
-          {formatValue(s.value) !== formatValue(s.default) ? <Tag color="orange">{t('settings.changed')}</Tag> : null}
+          {formatValue(s.value) !== formatValue(s.default) ? (
+            <Tag color="orange">{t('settings.changed')}</Tag>
+          ) : null}
         </Space>
       ),
     },
@@ -148,7 +167,9 @@ function EditSettingModal({ setting, onClose }: { setting: Setting | null; onClo
           <Form.Item
             name="value"
             label={t('settings.newValue')}
-            extra={t('settings.defaultIs', { value: formatValue(setting.default) + (setting.unit ? ` ${setting.unit}` : '') })}
+            extra={t('settings.defaultIs', {
+              value: formatValue(setting.default) + (setting.unit ? ` ${setting.unit}` : ''),
+            })}
             rules={numeric ? [{ required: true, message: t('settings.valueRequired') }] : []}
           >
             {numeric ? (
@@ -162,7 +183,12 @@ function EditSettingModal({ setting, onClose }: { setting: Setting | null; onClo
             label={t('settings.reason')}
             rules={[{ required: true, whitespace: true, message: t('settings.reasonRequired') }]}
           >
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('settings.reasonPlaceholder')} />
+            <Input.TextArea
+              rows={3}
+              maxLength={500}
+              showCount
+              placeholder={t('settings.reasonPlaceholder')}
+            />
           </Form.Item>
         </Form>
       ) : null}
@@ -187,7 +213,9 @@ function SettingHistoryDrawer({ setting, onClose }: { setting: Setting | null; o
     >
       {history.isError ? <Alert type="error" showIcon title={problemMessage(history.error, locale)} /> : null}
       {history.data && history.data.length === 0 ? (
-        <Typography.Text type="secondary">{t('settings.noHistory', { value: formatValue(setting?.default) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('settings.noHistory', { value: formatValue(setting?.default) })}
+        </Typography.Text>
       ) : null}
       <Timeline
         items={(history.data ?? []).map((h, i) => ({
@@ -199,7 +227,9 @@ function SettingHistoryDrawer({ setting, onClose }: { setting: Setting | null; o
                 <Typography.Text strong>
                   <ValueText value={h.value} unit={setting?.unit ?? null} />
                 </Typography.Text>
-                {i === 0 ? <Typography.Text type="secondary"> · {t('settings.current')}</Typography.Text> : null}
+                {i === 0 ? (
+                  <Typography.Text type="secondary"> · {t('settings.current')}</Typography.Text>
+                ) : null}
               </div>
               <Typography.Text type="secondary" className="sc-small">
                 {formatDateTime(h.changedAt)} · {h.changedByName ?? t('audit.system')}
