@@ -5,7 +5,8 @@
  *   server/modules/<m>/index.ts, events.ts, policy.ts, queries.ts, commands/*.ts
  * Everything else in a module folder (routes, schemas, jobs, documents, helpers) is internal.
  * A module reads and writes only its own tables: server/db/schema/<m>.ts, plus the platform tables
- * (server/db/schema/platform.ts: events, settings, jobs) — never the schema barrel, which exports everyone's.
+ * (server/db/schema/platform.ts: events, settings, jobs) and the reference data (server/db/schema/reference.ts:
+ * jurisdictions, units) — never the schema barrel (index.ts), which exports everyone's.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -28,9 +29,10 @@ module.exports = {
     },
     {
       name: 'platform-not-modules',
-      comment: 'server/platform is below the modules: it never imports them (modules register hooks into it instead).',
+      comment:
+        'server/platform is below the modules: it never imports them (modules register hooks into it instead). A platform test may use a module as a fixture.',
       severity: 'error',
-      from: { path: '^server/platform/' },
+      from: { path: '^server/platform/', pathNot: '\\.test\\.ts$' },
       to: { path: '^server/modules/' },
     },
     {
@@ -51,12 +53,13 @@ module.exports = {
     {
       name: 'module-own-tables',
       comment:
-        'A module touches only its own tables (server/db/schema/<module>.ts) and the platform tables; other modules\' data goes through their exported functions. Tests may arrange any state.',
-      severity: 'error',
+        'A module touches only its own tables (server/db/schema/<module>.ts), the platform tables and the reference data (jurisdictions, units); other modules\' data goes through their exported functions. Tests may arrange any state.',
+      // warn until the registry module imports its own schema file (docs/ARCHITECTURE.md, Layering rules); then error
+      severity: 'warn',
       from: { path: '^server/modules/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: {
         path: '^server/db/schema/',
-        pathNot: ['^server/db/schema/$1\\.ts$', '^server/db/schema/platform\\.ts$'],
+        pathNot: ['^server/db/schema/$1\\.ts$', '^server/db/schema/(platform|reference)\\.ts$'],
       },
     },
     {

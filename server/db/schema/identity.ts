@@ -1,49 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jurisdictions } from './reference.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** A district running its own programme (行政区划代码 as `code`). */
-export const jurisdictions = pgTable('jurisdictions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  /** Short name used in document numbers, e.g. 鹿 */
-  shortName: text('short_name').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
-
-/**
- * Organisational units a role can be bound to: departments (the bureau is one, flagged), subdistricts and towns.
- * Enterprises, agencies and associations have their own tables in their modules.
- */
-export const units = pgTable(
-  'units',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    jurisdictionId: uuid('jurisdiction_id')
-      .notNull()
-      .references(() => jurisdictions.id),
-    kind: text('kind', { enum: ['department', 'subdistrict'] }).notNull(),
-    /** stable code from data/, e.g. 'yjj' or 'shuangyu' */
-    code: text('code').notNull(),
-    name: text('name').notNull(),
-    /** 街道 / 镇 for subdistricts */
-    subkind: text('subkind'),
-    isBureau: boolean('is_bureau').notNull().default(false),
-    sortOrder: integer('sort_order').notNull().default(0),
-  },
-  (t) => [uniqueIndex('units_jurisdiction_code').on(t.jurisdictionId, t.code)],
-);
+// Jurisdictions and units are reference data every module scopes by: they live in reference.ts and are
+// re-exported here for the schema files that reference them.
+export { jurisdictions, units } from './reference.js';
 
 export const users = pgTable(
   'users',

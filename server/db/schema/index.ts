@@ -1,3 +1,4 @@
+export * from './reference.js';
 export * from './identity.js';
 export * from './platform.js';
 export * from './registry.js';

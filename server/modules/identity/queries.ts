@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
 import { resolveUnits } from '../../platform/access/units.js';
+import { buildActor } from '../../platform/auth/sessions.js';
 import { roleUnitKind, isRole } from '../../../domain/roles.js';
 
 /**
@@ -139,4 +140,14 @@ export async function listLoginLog(db: Db, actor: Actor, query: { userId?: strin
     total,
     items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
   };
+}
+
+/**
+ * The actor of a user by id, for work done on a user's behalf outside a request (a job acting for the user who
+ * started it). Undefined when there is no such user; the caller decides what a disabled account may still do.
+ */
+export async function actorOfUser(db: Db, userId: string): Promise<(Actor & { status: 'active' | 'disabled' }) | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return undefined;
+  return { ...(await buildActor(db, user)), status: user.status };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../../../test/client.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { buildUser, defaultPassword, type BuiltUser } from '../../../test/factories.js';
+import { actorOfUser } from './queries.js';
 
 let ctx: TestContext;
 let adminUser: BuiltUser;
@@ -273,5 +274,19 @@ describe('the last system administrator', () => {
     expect((await admin.delete(`/api/users/${second.id}/bindings/${secondBinding.id}`)).statusCode).toBe(200);
     expect((await admin.delete(`/api/users/${adminUser.id}/bindings/${own.id}`)).json().code).toBe('ROLE_LAST_ADMIN');
     expect(await lastEvent(second.id)).toMatchObject({ kind: 'user.binding_removed', before: { role: 'system_admin' } });
+  });
+});
+
+describe('actorOfUser (for jobs acting on a user’s behalf)', () => {
+  it('builds the actor with its bindings, and nothing for an unknown id', async () => {
+    const user = await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] });
+    expect(await actorOfUser(ctx.db, user.id)).toMatchObject({
+      userId: user.id,
+      username: user.username,
+      jurisdictionId: ctx.jurisdictionId,
+      status: 'active',
+      bindings: [{ role: 'subdistrict_officer', unitName: '双屿街道' }],
+    });
+    expect(await actorOfUser(ctx.db, crypto.randomUUID())).toBeUndefined();
   });
 });
