@@ -2,7 +2,7 @@ import type { Messages } from './messages';
 
 /** UI text in English: every key of zh-CN.ts. */
 export const en: Messages = {
-  'app.name': 'Work Safety Compliance Platform',
+  'app.name': 'SafeComply',
 
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   App,
   Button,
+  Grid,
   Input,
   Popconfirm,
   Select,
@@ -41,6 +42,7 @@ export function UsersTab() {
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const compact = Grid.useBreakpoint().md === false;
 
   const page = pageParam(search.page, 1);
   const pageSize = pageParam(search.size, 20);
@@ -75,120 +77,127 @@ export function UsersTab() {
     onError: (error) => void message.error(problemMessage(error, locale)),
   });
 
-  const columns: TableColumnsType<User> = [
-    {
-      title: t('users.field.username'),
-      dataIndex: 'username',
-      width: 140,
-      render: (v: string, u) => (
+  const roles = (u: User) => (
+    <Space size={[0, 4]} wrap>
+      {u.bindings.map((b) => (
+        <Tooltip key={b.id} title={b.unitName}>
+          <Tag color="blue">{roleText(b.role, locale)}</Tag>
+        </Tooltip>
+      ))}
+    </Space>
+  );
+  const status = (u: User) => (
+    <Space size={[0, 4]} wrap>
+      {u.status === 'active' ? (
+        <Tag color="green">{t('users.status.active')}</Tag>
+      ) : (
+        <Tag>{t('users.status.disabled')}</Tag>
+      )}
+      {u.lockedUntil ? (
+        <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
+          <Tag color="red" icon={<LockOutlined />}>
+            {t('users.status.locked')}
+          </Tag>
+        </Tooltip>
+      ) : null}
+      {u.mustChangePassword ? <Tag color="orange">{t('users.status.mustChange')}</Tag> : null}
+    </Space>
+  );
+  const actions = (u: User) => (
+    <Space size={0} wrap className="sc-row-actions">
+      {u.abilities?.update ? (
+        <Button type="link" size="small" onClick={() => setEditingId(u.id)}>
+          {t('common.edit')}
+        </Button>
+      ) : null}
+      {u.abilities?.update ? (
+        <Popconfirm
+          title={
+            u.status === 'active'
+              ? t('users.disableConfirm', { name: u.displayName })
+              : t('users.enableConfirm', { name: u.displayName })
+          }
+          onConfirm={() =>
+            setStatus
+              .mutateAsync({ id: u.id, status: u.status === 'active' ? 'disabled' : 'active' })
+              .catch(() => undefined)
+          }
+        >
+          <Button type="link" size="small" danger={u.status === 'active'}>
+            {u.status === 'active' ? t('users.disable') : t('users.enable')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {u.abilities?.resetPassword ? (
+        <Button type="link" size="small" onClick={() => setResetting(u)}>
+          {t('users.resetPassword')}
+        </Button>
+      ) : null}
+      {u.lockedUntil && u.abilities?.unlock ? (
         <Button
           type="link"
-          className="sc-link-cell"
-          onClick={() => setEditingId(u.id)}
-          disabled={!u.abilities?.update}
+          size="small"
+          onClick={() => unlock.mutate(u.id)}
+          loading={unlock.isPending && unlock.variables === u.id}
         >
-          {v}
+          {t('users.unlock')}
         </Button>
-      ),
-    },
-    { title: t('users.field.displayName'), dataIndex: 'displayName', width: 120 },
-    {
-      title: t('users.field.roles'),
-      key: 'roles',
-      render: (_, u) => (
-        <Space size={[0, 4]} wrap>
-          {u.bindings.map((b) => (
-            <Tooltip key={b.id} title={b.unitName}>
-              <Tag color="blue">{roleText(b.role, locale)}</Tag>
-            </Tooltip>
-          ))}
-        </Space>
-      ),
-    },
-    {
-      title: t('users.field.phone'),
-      dataIndex: 'phone',
-      width: 130,
-      responsive: ['xxl'],
-      render: (v: string | null) => v || '—',
-    },
-    {
-      title: t('users.field.status'),
-      key: 'status',
-      width: 150,
-      render: (_, u) => (
-        <Space size={[0, 4]} wrap>
-          {u.status === 'active' ? (
-            <Tag color="green">{t('users.status.active')}</Tag>
-          ) : (
-            <Tag>{t('users.status.disabled')}</Tag>
-          )}
-          {u.lockedUntil ? (
-            <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
-              <Tag color="red" icon={<LockOutlined />}>
-                {t('users.status.locked')}
-              </Tag>
-            </Tooltip>
-          ) : null}
-          {u.mustChangePassword ? <Tag color="orange">{t('users.status.mustChange')}</Tag> : null}
-        </Space>
-      ),
-    },
-    {
-      title: t('users.field.lastLogin'),
-      dataIndex: 'lastLoginAt',
-      width: 150,
-      responsive: ['xl'],
-      render: (v: string | null) => formatDateTime(v),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, u) => (
-        <Space size={0} wrap className="sc-row-actions">
-          {u.abilities?.update ? (
-            <Button type="link" size="small" onClick={() => setEditingId(u.id)}>
-              {t('common.edit')}
-            </Button>
-          ) : null}
-          {u.abilities?.update ? (
-            <Popconfirm
-              title={
-                u.status === 'active'
-                  ? t('users.disableConfirm', { name: u.displayName })
-                  : t('users.enableConfirm', { name: u.displayName })
-              }
-              onConfirm={() =>
-                setStatus
-                  .mutateAsync({ id: u.id, status: u.status === 'active' ? 'disabled' : 'active' })
-                  .catch(() => undefined)
-              }
-            >
-              <Button type="link" size="small" danger={u.status === 'active'}>
-                {u.status === 'active' ? t('users.disable') : t('users.enable')}
+      ) : null}
+    </Space>
+  );
+
+  // a phone gets one column per user (name, roles, status, actions stacked); a desktop gets the full table
+  const columns: TableColumnsType<User> = compact
+    ? [
+        {
+          title: t('users.tab.users'),
+          key: 'user',
+          render: (_, u) => (
+            <div className="sc-stack">
+              <div>
+                <Typography.Text strong>{u.displayName}</Typography.Text>{' '}
+                <Typography.Text type="secondary">{u.username}</Typography.Text>
+              </div>
+              {roles(u)}
+              {status(u)}
+              {actions(u)}
+            </div>
+          ),
+        },
+      ]
+    : [
+        {
+          title: t('users.field.username'),
+          dataIndex: 'username',
+          width: 140,
+          render: (v: string, u) =>
+            u.abilities?.update ? (
+              <Button type="link" className="sc-link-cell" onClick={() => setEditingId(u.id)}>
+                {v}
               </Button>
-            </Popconfirm>
-          ) : null}
-          {u.abilities?.resetPassword ? (
-            <Button type="link" size="small" onClick={() => setResetting(u)}>
-              {t('users.resetPassword')}
-            </Button>
-          ) : null}
-          {u.lockedUntil && u.abilities?.unlock ? (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => unlock.mutate(u.id)}
-              loading={unlock.isPending && unlock.variables === u.id}
-            >
-              {t('users.unlock')}
-            </Button>
-          ) : null}
-        </Space>
-      ),
-    },
-  ];
+            ) : (
+              v
+            ),
+        },
+        { title: t('users.field.displayName'), dataIndex: 'displayName', width: 120 },
+        { title: t('users.field.roles'), key: 'roles', render: (_, u) => roles(u) },
+        {
+          title: t('users.field.phone'),
+          dataIndex: 'phone',
+          width: 130,
+          responsive: ['xxl'],
+          render: (v: string | null) => v || '—',
+        },
+        { title: t('users.field.status'), key: 'status', width: 150, render: (_, u) => status(u) },
+        {
+          title: t('users.field.lastLogin'),
+          dataIndex: 'lastLoginAt',
+          width: 150,
+          responsive: ['xl'],
+          render: (v: string | null) => formatDateTime(v),
+        },
+        { title: t('common.actions'), key: 'actions', fixed: 'right', render: (_, u) => actions(u) },
+      ];
 
   return (
     <>

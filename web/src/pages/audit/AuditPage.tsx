@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   DatePicker,
+  Grid,
   Descriptions,
   Input,
   Select,
@@ -46,6 +47,7 @@ export default function AuditPage() {
   const me = useSession();
   const { t, locale } = useI18n();
   const [search, setSearch] = useSearchState(searchKeys);
+  const compact = Grid.useBreakpoint().md === false;
   const page = pageParam(search.page, 1);
   const pageSize = pageParam(search.size, 20);
   const query: AuditQuery = {
@@ -73,57 +75,69 @@ export default function AuditPage() {
 
   const filterBy = (patch: Parameters<typeof setSearch>[0]) => setSearch({ ...patch, page: null });
 
-  const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
-    {
-      title: t('audit.actor'),
-      dataIndex: 'actorLabel',
-      width: 160,
-      render: (v: string, e) =>
-        e.actorUserId ? (
-          <Button
-            type="link"
-            size="small"
-            className="sc-link-cell"
-            onClick={() => filterBy({ actor: e.actorUserId, actorLabel: v })}
-          >
-            {v}
-          </Button>
-        ) : (
-          <Typography.Text type="secondary">{v === 'system' ? t('audit.system') : v}</Typography.Text>
-        ),
-    },
-    {
-      title: t('audit.kind'),
-      dataIndex: 'kind',
-      width: 160,
-      render: (v: string) => (
-        <Tooltip title={v}>
-          <Tag className="sc-clickable" onClick={() => filterBy({ kind: v })}>
-            {eventKindText(v, locale)}
-          </Tag>
-        </Tooltip>
-      ),
-    },
-    {
-      title: t('audit.entity'),
-      key: 'entity',
-      render: (_, e) => (
-        <Space size={4} wrap>
-          <Typography.Text>{entityTypeText(e.entityType, locale)}</Typography.Text>
-          <Button
-            type="link"
-            size="small"
-            className="sc-link-cell sc-mono"
-            onClick={() => filterBy({ etype: e.entityType, eid: e.entityId })}
-          >
-            {e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
-          </Button>
-        </Space>
-      ),
-    },
-    { title: t('audit.seq'), dataIndex: 'seq', width: 80, align: 'right', responsive: ['lg'] },
-  ];
+  const actor = (e: AuditEvent) =>
+    e.actorUserId ? (
+      <Button
+        type="link"
+        size="small"
+        className="sc-link-cell"
+        onClick={() => filterBy({ actor: e.actorUserId, actorLabel: e.actorLabel })}
+      >
+        {e.actorLabel}
+      </Button>
+    ) : (
+      <Typography.Text type="secondary">
+        {e.actorLabel === 'system' ? t('audit.system') : e.actorLabel}
+      </Typography.Text>
+    );
+  const kind = (e: AuditEvent) => (
+    <Tooltip title={e.kind}>
+      <Tag className="sc-clickable" onClick={() => filterBy({ kind: e.kind })}>
+        {eventKindText(e.kind, locale)}
+      </Tag>
+    </Tooltip>
+  );
+  const entity = (e: AuditEvent) => (
+    <Space size={4} wrap>
+      <Typography.Text>{entityTypeText(e.entityType, locale)}</Typography.Text>
+      <Button
+        type="link"
+        size="small"
+        className="sc-link-cell sc-mono"
+        onClick={() => filterBy({ etype: e.entityType, eid: e.entityId })}
+      >
+        {e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
+      </Button>
+    </Space>
+  );
+
+  // a phone gets one stacked column per event; a desktop the full table
+  const columns: TableColumnsType<AuditEvent> = compact
+    ? [
+        {
+          title: t('audit.title'),
+          key: 'event',
+          render: (_, e) => (
+            <div className="sc-stack">
+              <Typography.Text type="secondary" className="sc-small">
+                {formatDateTime(e.at, true)} · #{e.seq}
+              </Typography.Text>
+              <Space size={4} wrap>
+                {actor(e)}
+                {kind(e)}
+              </Space>
+              {entity(e)}
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, true) },
+        { title: t('audit.actor'), key: 'actor', width: 160, render: (_, e) => actor(e) },
+        { title: t('audit.kind'), key: 'kind', width: 160, render: (_, e) => kind(e) },
+        { title: t('audit.entity'), key: 'entity', render: (_, e) => entity(e) },
+        { title: t('audit.seq'), dataIndex: 'seq', width: 80, align: 'right', responsive: ['lg'] },
+      ];
 
   const report: ChainReport | undefined = verify.data;
   const hasFilter = Boolean(

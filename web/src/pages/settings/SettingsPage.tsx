@@ -45,57 +45,61 @@ export default function SettingsPage() {
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState<Setting | null>(null);
   const [historyOf, setHistoryOf] = useState<Setting | null>(null);
+  const compact = Grid.useBreakpoint().md === false;
   const list = useQuery({ queryKey: settingsKey, queryFn: () => call(api.GET('/api/settings')) });
 
-  const columns: TableColumnsType<Setting> = [
-    {
-      title: t('settings.label'),
-      dataIndex: 'label',
-      render: (label: string, s) => (
-        <div>
-          <div>{label}</div>
-          <Typography.Text type="secondary" className="sc-mono sc-small">
-            {s.key}
-          </Typography.Text>
-        </div>
-      ),
-    },
-    {
-      title: t('settings.value'),
-      key: 'value',
-      width: 240,
-      render: (_, s) => (
-        <Space size={4} wrap>
-          <ValueText value={s.value} unit={s.unit} />
-          {formatValue(s.value) !== formatValue(s.default) ? (
-            <Tag color="orange">{t('settings.changed')}</Tag>
-          ) : null}
-        </Space>
-      ),
-    },
-    {
-      title: t('settings.default'),
-      key: 'default',
-      width: 200,
-      responsive: ['md'],
-      render: (_, s) => <ValueText value={s.default} unit={s.unit} />,
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 160,
-      render: (_, s) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(s)}>
-            {t('common.edit')}
-          </Button>
-          <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(s)}>
-            {t('settings.history')}
-          </Button>
-        </Space>
-      ),
-    },
-  ];
+  const label = (s: Setting) => (
+    <div>
+      <div>{s.label}</div>
+      <Typography.Text type="secondary" className="sc-mono sc-small">
+        {s.key}
+      </Typography.Text>
+    </div>
+  );
+  const value = (s: Setting) => (
+    <Space size={4} wrap>
+      <ValueText value={s.value} unit={s.unit} />
+      {formatValue(s.value) !== formatValue(s.default) ? (
+        <Tag color="orange">{t('settings.changed')}</Tag>
+      ) : null}
+    </Space>
+  );
+  const actions = (s: Setting) => (
+    <Space size={0}>
+      <Button type="link" size="small" onClick={() => setEditing(s)}>
+        {t('common.edit')}
+      </Button>
+      <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistoryOf(s)}>
+        {t('settings.history')}
+      </Button>
+    </Space>
+  );
+
+  const columns: TableColumnsType<Setting> = compact
+    ? [
+        {
+          title: t('settings.label'),
+          key: 'setting',
+          render: (_, s) => (
+            <div className="sc-stack">
+              {label(s)}
+              {value(s)}
+              {actions(s)}
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: t('settings.label'), key: 'label', render: (_, s) => label(s) },
+        { title: t('settings.value'), key: 'value', width: 240, render: (_, s) => value(s) },
+        {
+          title: t('settings.default'),
+          key: 'default',
+          width: 200,
+          render: (_, s) => <ValueText value={s.default} unit={s.unit} />,
+        },
+        { title: t('common.actions'), key: 'actions', width: 160, render: (_, s) => actions(s) },
+      ];
 
   return (
     <Card className="sc-page-card" title={t('settings.title')}>
