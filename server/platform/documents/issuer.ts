@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { jurisdictions } from '../../db/schema/identity.js';
+import { jurisdictions } from '../../db/schema/reference.js';
 import type { Db } from '../db/client.js';
 import { getSetting } from '../settings/settings.js';
 
