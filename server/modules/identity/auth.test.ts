@@ -63,6 +63,14 @@ describe('login', () => {
     expect((await loginReq(user.username, user.password)).statusCode).toBe(200);
   });
 
+  it('locks again after an expired lock when the failures go on', async () => {
+    const user = await buildUser(ctx);
+    for (let i = 0; i < 5; i++) await loginReq(user.username, 'bad-password-x');
+    await ctx.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    for (let i = 0; i < 4; i++) expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(401);
+    expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(423);
+  });
+
   it('follows the jurisdiction setting for the lockout threshold', async () => {
     const admin = await buildAdmin(ctx);
     const actor = await buildActor(ctx.db, (await ctx.db.select().from(users).where(eq(users.id, admin.id)))[0]);

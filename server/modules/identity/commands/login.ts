@@ -50,11 +50,13 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   if (!ok) {
     const policy = await getSettings(db, user.jurisdictionId, ['auth.lockoutThreshold', 'auth.lockoutMinutes']);
     const locked = await inTransaction(db, async (tx) => {
-      // the counter restarts after an expired lock
+      // the counter restarts after an expired lock, and the expired lock is cleared so the next failures count
+      const lockExpired = sql`${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz`;
       const [row] = await tx
         .update(users)
         .set({
-          failedLogins: sql`case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz then 1 else ${users.failedLogins} + 1 end`,
+          failedLogins: sql`case when ${lockExpired} then 1 else ${users.failedLogins} + 1 end`,
+          lockedUntil: sql`case when ${lockExpired} then null else ${users.lockedUntil} end`,
         })
         .where(eq(users.id, user.id))
         .returning({ failedLogins: users.failedLogins });
