@@ -85,7 +85,7 @@ describe('enterprise import', () => {
     await wb.xlsx.load(errorFile.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     expect(sheet.rowCount).toBe(5); // header + 4 bad rows
-    expect(String(sheet.getRow(2).getCell(headers.length + 2).value)).toContain('统一社会信用代码');
+    expect(sheet.getRow(2).getCell(headers.length + 2).text).toContain('统一社会信用代码');
 
     const eventsBefore = (await ctx.db.select({ n: count() }).from(events))[0].n;
     const second = await runImport(bytes);
@@ -186,10 +186,10 @@ describe('enterprise export', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     const names: string[] = [];
-    sheet.eachRow((r, n) => n > 1 && names.push(String(r.getCell(2).value)));
+    sheet.eachRow((r, n) => n > 1 && names.push(r.getCell(2).text));
     expect(names).toEqual(["'=cmd|calc 危险名称厂"]);
     const subdistricts = new Set<string>();
-    sheet.eachRow((r, n) => n > 1 && subdistricts.add(String(r.getCell(6).value)));
+    sheet.eachRow((r, n) => n > 1 && subdistricts.add(r.getCell(6).text));
     expect([...subdistricts]).toEqual(['藤桥镇']);
   });
 });
