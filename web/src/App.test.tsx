@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // antd needs these browser APIs that jsdom lacks
 beforeAll(() => {
@@ -24,10 +24,29 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  vi.unstubAllGlobals();
 });
 
 describe('App shell (smoke)', () => {
   it('renders the login page in Chinese and switches to English, remembering the choice', async () => {
+    // no session: /api/me answers 401 as the server would
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        Response.json(
+          {
+            type: 'x',
+            title: '请先登录',
+            detail: '请先登录',
+            status: 401,
+            code: 'AUTH_REQUIRED',
+            instance: '/api/me',
+            requestId: 'r',
+          },
+          { status: 401 },
+        ),
+      ),
+    );
     window.history.pushState({}, '', '/login?expired=1');
     const { default: App } = await import('./App');
     render(<App />);

@@ -59,7 +59,13 @@ const sessionMiddleware: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const api = createClient<paths>({
+  // absolute URLs (same origin), so the client also runs where Request needs them (tests under jsdom)
+  baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
+  credentials: 'same-origin',
+  // looked up per call, so a test (or a polyfill) can replace fetch after this module loaded
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(sessionMiddleware);
 
 interface Result {
