@@ -95,7 +95,8 @@ export async function benchRegistryImport(rowsCount: number) {
       await env.jobs.drain();
       const done = performance.now();
       const imp = await env.app.inject({ method: 'GET', url: `/api/enterprise-imports/${res.json().importId}`, headers: { cookie: session.cookie } });
-      return { acceptMs: accepted - started, totalMs: done - started, imp: imp.json() as Record<string, unknown> };
+      const job = await env.app.inject({ method: 'GET', url: `/api/jobs/${res.json().jobId}`, headers: { cookie: session.cookie } });
+      return { acceptMs: accepted - started, totalMs: done - started, imp: imp.json() as Record<string, unknown>, timings: (job.json() as { result: { timings?: unknown } }).result?.timings };
     });
     return {
       bench: 'registry import',
@@ -108,6 +109,7 @@ export async function benchRegistryImport(rowsCount: number) {
       errorRows: result.imp.errorRowCount,
       status: result.imp.status,
       peakRssMb,
+      phasesMs: result.timings,
     };
   } finally {
     await env.close();

@@ -22,9 +22,12 @@ export const demoIndustries = [
   { codes: ['5920', '5930'], word: '仓储', weight: 1, clusters: ['qidu', 'shuangyu'] },
 ] as const;
 
+/** A unique company name; brands grow a character when the short ones run out (large benchmark sizes). */
 export function companyName(r: Random, word: string, taken: Set<string>): string {
-  for (;;) {
-    const brand = r.pick(brandChars) + r.pick(brandChars);
+  for (let attempt = 0; ; attempt++) {
+    const length = attempt < 10 ? 2 : attempt < 30 ? 3 : 4;
+    let brand = '';
+    for (let i = 0; i < length; i++) brand += r.pick(brandChars);
     const form = r.weighted([
       ['有限公司', 8],
       ['股份有限公司', 1],

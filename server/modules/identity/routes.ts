@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { jurisdictions } from '../../db/schema/identity.js';
 import { abilities, authorize } from '../../platform/access/policy.js';
+import { allJurisdictionAbilities } from '../../platform/access/jurisdiction-abilities.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -63,7 +64,7 @@ export function identityRoutes({ app, db }: ModuleContext): void {
       jurisdiction: { id: j.id, code: j.code, name: j.name },
       roles: actor.bindings,
       csrfToken: req.session!.csrfToken,
-      abilities: jurisdictionAbilities(actor),
+      abilities: allJurisdictionAbilities(actor),
     };
   });
 

@@ -4,14 +4,14 @@ import { registryImportRoutes } from './import-routes.js';
 import { IMPORT_JOB, runImport } from './import/run-import.js';
 import { registryRoutes } from './routes.js';
 import { seedIndustries } from './seed.js';
-import { registerEnterpriseUnitResolver } from './unit-resolver.js';
+import { setupRegistry } from './setup.js';
 
 export { enterpriseScope, loadEnterprisesByIds } from './queries.js';
 export { enterprisePolicy } from './policy.js';
 
 export const registryModule = {
   name: 'registry',
-  setup: registerEnterpriseUnitResolver,
+  setup: setupRegistry,
   seed: seedIndustries,
   routes(ctx: ModuleContext) {
     registryRoutes(ctx);

@@ -57,13 +57,18 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
   if (!imp) throw new Error(`import ${importId} not found`);
   await db.update(enterpriseImports).set({ status: 'running' }).where(eq(enterpriseImports.id, importId));
   try {
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    const lap = (name: string) => (timings[name] = Math.round(performance.now() - started));
     const maxRows = await getSetting(db, imp.jurisdictionId, 'registry.importMaxRows');
     const sheet = await readRegisterSheet(imp.file, { maxRows });
+    lap('readMs');
     const total = sheet.rows.length;
     // validation is most of the work people wait for; the write is one transaction at the end
     await ctx.progress(0, total + 1);
     const refs = await loadReferences(db, imp.jurisdictionId);
     const checked = validateRows(sheet.rows, refs);
+    lap('validateMs');
     await ctx.progress(Math.floor(total / 2), total + 1);
     const register = await db
       .select({ id: enterprises.id, uscc: enterprises.uscc, hostId: enterprises.hostEnterpriseId, subdistrictId: enterprises.subdistrictId })
@@ -76,10 +81,12 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
     const registerHostOf = new Map(register.map((e) => [e.uscc, e.hostId ? (usccById.get(e.hostId) ?? null) : null]));
     const hosts = checkHosts(inScope.valid, registerHostOf);
     const errors = [...checked.errors, ...inScope.errors, ...hosts.errors].sort((a, b) => a.row - b.row);
+    lap('referencesMs');
     await ctx.progress(total, total + 1);
     const actor = eventActor(creatorActor);
     const errorRows = new Set(errors.map((e) => e.row)).size;
     const errorFile = errors.length > 0 ? await buildErrorFile(sheet.rows, errors) : null;
+    lap('errorFileMs');
     const result = await inTransaction(db, async (tx) => {
       const applied = await applyRows(tx, { jurisdictionId: imp.jurisdictionId, actor, importId }, hosts.valid);
       await tx
@@ -106,8 +113,9 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
       });
       return applied;
     });
+    lap('writeMs');
     await ctx.progress(total + 1, total + 1);
-    return { importId, ...result, errorRows };
+    return { importId, ...result, errorRows, timings };
   } catch (err) {
     const message = err instanceof AppError ? err.message : '导入失败，名录未作任何修改，请重试或联系管理员';
     const final = err instanceof AppError || ctx.job.attempts >= ctx.job.maxAttempts;

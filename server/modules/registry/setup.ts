@@ -1,9 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { enterprises } from '../../db/schema/index.js';
 import { registerUnitResolver } from '../../platform/access/units.js';
+import { registerJurisdictionAbilities } from '../../platform/access/jurisdiction-abilities.js';
+import { registryAbilities } from './policy.js';
 
-/** Enterprise users are bound to an enterprise: the registry tells identity what that unit is. */
-export function registerEnterpriseUnitResolver(): void {
+/** Tell the platform what an enterprise unit is and what registry abilities an actor has. */
+export function setupRegistry(): void {
+  registerJurisdictionAbilities(registryAbilities);
   registerUnitResolver('enterprise', async (db, ids) =>
     (await db.select().from(enterprises).where(inArray(enterprises.id, [...ids]))).map((e) => ({
       id: e.id,
