@@ -13,16 +13,21 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds pure rules shared by server and web: it imports nothing of server/, web/ or test/, and no I/O.',
+      comment:
+        'domain/ holds pure rules shared by server and web: it imports nothing of server/, web/ or test/, and no I/O.',
       severity: 'error',
       from: { path: '^domain/' },
       to: {
-        path: ['^(server|web|test|scripts)/', '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|dgram|cluster)$'],
+        path: [
+          '^(server|web|test|scripts)/',
+          '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|dgram|cluster)$',
+        ],
       },
     },
     {
       name: 'web-not-server',
-      comment: 'The web UI talks to the server over HTTP only (types come from the generated OpenAPI client).',
+      comment:
+        'The web UI talks to the server over HTTP only (types come from the generated OpenAPI client).',
       severity: 'error',
       from: { path: '^web/' },
       to: { path: '^(server|test|scripts)/' },
@@ -53,7 +58,7 @@ module.exports = {
     {
       name: 'module-own-tables',
       comment:
-        'A module touches only its own tables (server/db/schema/<module>.ts), the platform tables and the reference data (jurisdictions, units); other modules\' data goes through their exported functions. Tests may arrange any state.',
+        "A module touches only its own tables (server/db/schema/<module>.ts), the platform tables and the reference data (jurisdictions, units); other modules' data goes through their exported functions. Tests may arrange any state.",
       // warn until the registry module imports its own schema file (docs/ARCHITECTURE.md, Layering rules); then error
       severity: 'warn',
       from: { path: '^server/modules/([^/]+)/', pathNot: '\\.test\\.ts$' },

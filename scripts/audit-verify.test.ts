@@ -18,7 +18,8 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
   // a few events beyond the seed, so there is a middle and an end to break
-  for (let i = 0; i < 3; i++) await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] });
+  for (let i = 0; i < 3; i++)
+    await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] });
 });
 afterAll(() => ctx.close());
 
@@ -27,7 +28,12 @@ async function chainEvents(db: Db, jurisdictionId: string) {
 }
 
 /** Change one stored event by hand, run `fn`, and put the row back exactly as it was. */
-async function tampered<T>(db: Db, seq: number, change: (seq: number) => Promise<void>, fn: () => Promise<T>): Promise<T> {
+async function tampered<T>(
+  db: Db,
+  seq: number,
+  change: (seq: number) => Promise<void>,
+  fn: () => Promise<T>,
+): Promise<T> {
   const [original] = await db
     .select()
     .from(events)
@@ -100,7 +106,9 @@ describe('verifyAllChains', () => {
       k.seq,
       (seq) =>
         ctx.db
-          .execute(sql`update events set prev_hash = ${'f'.repeat(64)} where jurisdiction_id = ${ctx.jurisdictionId} and seq = ${seq}`)
+          .execute(
+            sql`update events set prev_hash = ${'f'.repeat(64)} where jurisdiction_id = ${ctx.jurisdictionId} and seq = ${seq}`,
+          )
           .then(() => undefined),
       () => verifyAllChains(ctx.db),
     );
@@ -168,7 +176,9 @@ describe('npm run audit:verify (the CLI)', () => {
    * The database the CLI reads, after `prepare` changed it: on PostgreSQL the test database itself (through
    * DATABASE_URL), on PGlite a copy of it in a data directory (through DATA_DIR), closed before the CLI opens it.
    */
-  async function cliTarget(prepare: (db: Db) => Promise<unknown>): Promise<{ env: Record<string, string>; cleanup(): void }> {
+  async function cliTarget(
+    prepare: (db: Db) => Promise<unknown>,
+  ): Promise<{ env: Record<string, string>; cleanup(): void }> {
     if (ctx.database.engine === 'postgres') {
       await prepare(ctx.db);
       const [{ name }] = await queryRows<{ name: string }>(ctx.db, sql`select current_database() as name`);
@@ -198,16 +208,22 @@ describe('npm run audit:verify (the CLI)', () => {
     try {
       const broken = await cli(target.env);
       expect(broken.code).toBe(1);
-      expect(broken.stdout).toContain(`330302 温州市鹿城区: BROKEN at seq ${k.seq}, event ${k.id}: hash_mismatch`);
+      expect(broken.stdout).toContain(
+        `330302 温州市鹿城区: BROKEN at seq ${k.seq}, event ${k.id}: hash_mismatch`,
+      );
     } finally {
       target.cleanup();
     }
     if (ctx.database.engine === 'postgres') {
       // put it back; (on PGlite every CLI run reopens a data directory, seconds each: the broken run is the one that matters)
-      await ctx.db.execute(sql`update events set after = ${JSON.stringify(k.after)}::jsonb where id = ${k.id}`);
+      await ctx.db.execute(
+        sql`update events set after = ${JSON.stringify(k.after)}::jsonb where id = ${k.id}`,
+      );
       const fine = await cli(target.env);
       expect(fine.code).toBe(0);
-      expect(fine.stdout).toContain(`330302 温州市鹿城区: ok, ${all.length} events, head ${all.at(-1)!.hash}`);
+      expect(fine.stdout).toContain(
+        `330302 温州市鹿城区: ok, ${all.length} events, head ${all.at(-1)!.hash}`,
+      );
     }
   });
 

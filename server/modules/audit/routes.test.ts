@@ -79,11 +79,17 @@ describe('the operation log', () => {
     const from = encodeURIComponent(at(2).toISOString());
     const to = encodeURIComponent(at(10).toISOString());
     expect(await list(admin, `from=${from}&to=${to}`)).toEqual({ total: 3, days: [10, 3, 2] });
-    expect(await list(admin, `from=${encodeURIComponent(at(11).toISOString())}`)).toEqual({ total: 1, days: [20] });
+    expect(await list(admin, `from=${encodeURIComponent(at(11).toISOString())}`)).toEqual({
+      total: 1,
+      days: [20],
+    });
   });
 
   it('combines filters and pages', async () => {
-    expect(await list(admin, `kind=test.generic&actorUserId=${adminUser.id}`)).toEqual({ total: 1, days: [1] });
+    expect(await list(admin, `kind=test.generic&actorUserId=${adminUser.id}`)).toEqual({
+      total: 1,
+      days: [1],
+    });
     expect(await list(admin, 'pageSize=2&page=2')).toEqual({ total: 5, days: [3, 2] });
   });
 
@@ -97,7 +103,14 @@ describe('the operation log', () => {
     const res = await admin.get(`/api/audit/events?kind=user.created&entityId=${created.json().id}`);
     expect(res.json()).toMatchObject({
       total: 1,
-      items: [{ kind: 'user.created', actorUserId: adminUser.id, entityType: 'user', after: { displayName: '新人' } }],
+      items: [
+        {
+          kind: 'user.created',
+          actorUserId: adminUser.id,
+          entityType: 'user',
+          after: { displayName: '新人' },
+        },
+      ],
     });
   });
 
@@ -118,9 +131,15 @@ describe('who may read and verify the log', () => {
     for (const role of ['subdistrict_officer', 'department_officer', 'bureau_reviewer'] as const) {
       const client = await loginAs(
         ctx,
-        await buildUser(ctx, { roles: [{ role, unit: role === 'subdistrict_officer' ? 'shuangyu' : 'yjj' }] }),
+        await buildUser(ctx, {
+          roles: [{ role, unit: role === 'subdistrict_officer' ? 'shuangyu' : 'yjj' }],
+        }),
       );
-      for (const res of [await client.get('/api/audit/events'), await client.get('/api/audit/kinds'), await client.post('/api/audit/verify')]) {
+      for (const res of [
+        await client.get('/api/audit/events'),
+        await client.get('/api/audit/kinds'),
+        await client.post('/api/audit/verify'),
+      ]) {
         expect(res.statusCode, `${role} ${res.body}`).toBe(403);
         expect(res.json().code).toBe('FORBIDDEN');
       }
@@ -136,13 +155,17 @@ describe('who may read and verify the log', () => {
   it('verifies the chain for the system administrator, naming a tampered event', async () => {
     const ok = await admin.post('/api/audit/verify');
     expect(ok.json()).toMatchObject({ ok: true, jurisdictionId: ctx.jurisdictionId });
-    const [target] = (await admin.get('/api/audit/events?entityType=probe&entityId=b&pageSize=1')).json().items as {
+    const [target] = (await admin.get('/api/audit/events?entityType=probe&entityId=b&pageSize=1')).json()
+      .items as {
       id: string;
       seq: number;
     }[];
     await ctx.db.execute(sql`update events set entity_id = 'forged' where id = ${target.id}`);
     const broken = await admin.post('/api/audit/verify');
-    expect(broken.json()).toMatchObject({ ok: false, firstBroken: { seq: target.seq, id: target.id, reason: 'hash_mismatch' } });
+    expect(broken.json()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: target.seq, id: target.id, reason: 'hash_mismatch' },
+    });
     await ctx.db.execute(sql`update events set entity_id = 'b' where id = ${target.id}`);
     expect((await admin.post('/api/audit/verify')).json().ok).toBe(true);
   });

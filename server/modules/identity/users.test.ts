@@ -35,12 +35,23 @@ const newUsername = () => `staff_${++seq}_${Math.random().toString(36).slice(2, 
 
 describe('who may manage users', () => {
   it('refuses users without the system administrator role', async () => {
-    const officer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
-    const bureau = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }));
+    const officer = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+    );
+    const bureau = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }),
+    );
     for (const client of [officer, bureau]) {
       for (const res of [
         await client.get('/api/users'),
-        await client.post('/api/users', { username: newUsername(), displayName: '某人', password: defaultPassword, bindings: [] }),
+        await client.post('/api/users', {
+          username: newUsername(),
+          displayName: '某人',
+          password: defaultPassword,
+          bindings: [],
+        }),
         await client.get('/api/login-log'),
       ]) {
         expect(res.statusCode, res.body).toBe(403);
@@ -58,7 +69,10 @@ describe('who may manage users', () => {
         await client.get(`/api/users/${adminUser.id}`),
         await client.post(`/api/users/${adminUser.id}/password-reset`, { newPassword: 'Taken-Over-123' }),
         await client.patch(`/api/users/${adminUser.id}`, { status: 'disabled' }),
-        await client.post(`/api/users/${adminUser.id}/bindings`, { role: 'system_admin', unitId: ctx.jurisdictionId }),
+        await client.post(`/api/users/${adminUser.id}/bindings`, {
+          role: 'system_admin',
+          unitId: ctx.jurisdictionId,
+        }),
       ]) {
         expect(res.statusCode, res.body).toBe(status);
         expect(res.json().code).toBe(code);
@@ -94,16 +108,23 @@ describe('creating users', () => {
     expect(res.statusCode, res.body).toBe(201);
     const user = res.json();
     expect(user).toMatchObject({ username, displayName: '王五', status: 'active', mustChangePassword: true });
-    expect(user.bindings.map((b: { role: string; unitName: string }) => [b.role, b.unitName]).sort()).toEqual([
-      ['department_officer', '区市场监管局'],
-      ['subdistrict_officer', '双屿街道'],
-    ]);
+    expect(user.bindings.map((b: { role: string; unitName: string }) => [b.role, b.unitName]).sort()).toEqual(
+      [
+        ['department_officer', '区市场监管局'],
+        ['subdistrict_officer', '双屿街道'],
+      ],
+    );
     expect(user.abilities).toMatchObject({ update: true, resetPassword: true, manageBindings: true });
 
     const loggedIn = await login(username, 'Initial-Pass-77');
     expect(loggedIn.json()).toMatchObject({ mustChangePassword: true });
 
-    expect(await eventKinds(user.id)).toEqual(['user.created', 'user.binding_added', 'user.binding_added', 'user.logged_in']);
+    expect(await eventKinds(user.id)).toEqual([
+      'user.created',
+      'user.binding_added',
+      'user.binding_added',
+      'user.logged_in',
+    ]);
     const listed = await admin.get(`/api/users?q=${username}&role=subdistrict_officer`);
     expect(listed.json()).toMatchObject({ total: 1, items: [{ id: user.id }] });
   });
@@ -132,7 +153,10 @@ describe('creating users', () => {
       ],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'ROLE_UNIT_MISMATCH', errors: [{ field: 'body/bindings/1/unitId' }] });
+    expect(res.json()).toMatchObject({
+      code: 'ROLE_UNIT_MISMATCH',
+      errors: [{ field: 'body/bindings/1/unitId' }],
+    });
     // nothing was created
     expect((await admin.get(`/api/users?q=${username}`)).json().total).toBe(0);
   });
@@ -169,7 +193,12 @@ describe('creating users', () => {
     });
     expect(unknownUnit.json().code).toBe('ROLE_UNIT_MISMATCH');
     const username = newUsername();
-    const weak = await admin.post('/api/users', { username, displayName: '某人', password: username, bindings: [] });
+    const weak = await admin.post('/api/users', {
+      username,
+      displayName: '某人',
+      password: username,
+      bindings: [],
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toMatch(/^PASSWORD_/);
   });
@@ -189,7 +218,9 @@ describe('changing users', () => {
   });
 
   it('does not let the administrator reset their own password this way', async () => {
-    const res = await admin.post(`/api/users/${adminUser.id}/password-reset`, { newPassword: 'Another-Pass-12' });
+    const res = await admin.post(`/api/users/${adminUser.id}/password-reset`, {
+      newPassword: 'Another-Pass-12',
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -264,16 +295,30 @@ describe('the last system administrator', () => {
 
     // a second administrator, disabled, does not count
     const second = await buildUser(ctx);
-    expect((await admin.post(`/api/users/${second.id}/bindings`, { role: 'system_admin', unitId: ctx.jurisdictionId })).statusCode).toBe(201);
+    expect(
+      (
+        await admin.post(`/api/users/${second.id}/bindings`, {
+          role: 'system_admin',
+          unitId: ctx.jurisdictionId,
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await admin.patch(`/api/users/${second.id}`, { status: 'disabled' })).statusCode).toBe(200);
-    expect((await admin.delete(`/api/users/${adminUser.id}/bindings/${own.id}`)).json().code).toBe('ROLE_LAST_ADMIN');
+    expect((await admin.delete(`/api/users/${adminUser.id}/bindings/${own.id}`)).json().code).toBe(
+      'ROLE_LAST_ADMIN',
+    );
 
     // an active one does: then either binding may go, but not both
     expect((await admin.patch(`/api/users/${second.id}`, { status: 'active' })).statusCode).toBe(200);
     const secondBinding = await adminBindingOf(second.id);
     expect((await admin.delete(`/api/users/${second.id}/bindings/${secondBinding.id}`)).statusCode).toBe(200);
-    expect((await admin.delete(`/api/users/${adminUser.id}/bindings/${own.id}`)).json().code).toBe('ROLE_LAST_ADMIN');
-    expect(await lastEvent(second.id)).toMatchObject({ kind: 'user.binding_removed', before: { role: 'system_admin' } });
+    expect((await admin.delete(`/api/users/${adminUser.id}/bindings/${own.id}`)).json().code).toBe(
+      'ROLE_LAST_ADMIN',
+    );
+    expect(await lastEvent(second.id)).toMatchObject({
+      kind: 'user.binding_removed',
+      before: { role: 'system_admin' },
+    });
   });
 });
 

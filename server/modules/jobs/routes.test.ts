@@ -16,7 +16,10 @@ beforeAll(async () => {
   ctx = await createTestContext();
   owner = await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] });
   ownerClient = await loginAs(ctx, owner);
-  stranger = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
+  stranger = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+  );
   admin = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'system_admin' }] }));
 });
 afterAll(() => ctx.close());
@@ -34,17 +37,32 @@ describe('GET /api/jobs/:id', () => {
       }
       return { imported: 3 };
     });
-    const id = await enqueue(ctx.db, { kind, createdBy: owner.id, jurisdictionId: ctx.jurisdictionId, runAt: t0 });
+    const id = await enqueue(ctx.db, {
+      kind,
+      createdBy: owner.id,
+      jurisdictionId: ctx.jurisdictionId,
+      runAt: t0,
+    });
 
     const queued = await ownerClient.get(`/api/jobs/${id}`);
     expect(queued.statusCode).toBe(200);
     expect(queued.json()).toMatchObject({ id, kind, status: 'queued', progressDone: 0, progressTotal: null });
 
     await ctx.jobs.drain(t0);
-    expect(seenWhileRunning).toEqual([1, 2, 3].map((done) => expect.objectContaining({ status: 'running', progressDone: done, progressTotal: 3 })));
+    expect(seenWhileRunning).toEqual(
+      [1, 2, 3].map((done) =>
+        expect.objectContaining({ status: 'running', progressDone: done, progressTotal: 3 }),
+      ),
+    );
 
     const done = await ownerClient.get(`/api/jobs/${id}`);
-    expect(done.json()).toMatchObject({ status: 'done', progressDone: 3, progressTotal: 3, result: { imported: 3 }, lastError: null });
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      progressDone: 3,
+      progressTotal: 3,
+      result: { imported: 3 },
+      lastError: null,
+    });
     expect(done.json().finishedAt).toEqual(expect.any(String));
 
     const mine = await ownerClient.get('/api/jobs');
@@ -52,7 +70,12 @@ describe('GET /api/jobs/:id', () => {
   });
 
   it('hides a job from another user as JOB_NOT_FOUND', async () => {
-    const id = await enqueue(ctx.db, { kind: 'test.private', createdBy: owner.id, jurisdictionId: ctx.jurisdictionId, runAt: t0 });
+    const id = await enqueue(ctx.db, {
+      kind: 'test.private',
+      createdBy: owner.id,
+      jurisdictionId: ctx.jurisdictionId,
+      runAt: t0,
+    });
     const res = await stranger.get(`/api/jobs/${id}`);
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('JOB_NOT_FOUND');
@@ -62,7 +85,12 @@ describe('GET /api/jobs/:id', () => {
   });
 
   it('lets the system administrator see the jurisdiction’s jobs', async () => {
-    const id = await enqueue(ctx.db, { kind: 'test.private', createdBy: owner.id, jurisdictionId: ctx.jurisdictionId, runAt: t0 });
+    const id = await enqueue(ctx.db, {
+      kind: 'test.private',
+      createdBy: owner.id,
+      jurisdictionId: ctx.jurisdictionId,
+      runAt: t0,
+    });
     expect((await admin.get(`/api/jobs/${id}`)).statusCode).toBe(200);
   });
 
@@ -73,7 +101,11 @@ describe('GET /api/jobs/:id', () => {
     });
     const id = await enqueue(ctx.db, { kind, createdBy: owner.id, maxAttempts: 2, runAt: t0 });
     await ctx.jobs.drain(t0);
-    expect((await ownerClient.get(`/api/jobs/${id}`)).json()).toMatchObject({ status: 'queued', attempts: 1, lastError: null });
+    expect((await ownerClient.get(`/api/jobs/${id}`)).json()).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: null,
+    });
     await ctx.jobs.drain(new Date(t0.getTime() + 3_600_000));
     expect((await ownerClient.get(`/api/jobs/${id}`)).json()).toMatchObject({
       status: 'failed',

@@ -34,7 +34,10 @@ describe('changing settings', () => {
   });
 
   it('lets the bureau administrator change a setting, keeping the history and writing an event', async () => {
-    const first = await bureau.put('/api/settings/auth.idleTimeoutMinutes', { value: 45, reason: '窗口办理时间较长' });
+    const first = await bureau.put('/api/settings/auth.idleTimeoutMinutes', {
+      value: 45,
+      reason: '窗口办理时间较长',
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ key: 'auth.idleTimeoutMinutes', value: 45, default: 30 });
     const second = await admin.put('/api/settings/auth.idleTimeoutMinutes', { value: 40 });

@@ -73,12 +73,47 @@ beforeAll(async () => {
       enterprise_id uuid, department_id uuid, status text not null);
     create table scope_probe_links (probe_id text not null, kind text not null, party uuid not null);`);
   await ctx.db.insert(probe).values([
-    { id: 'r1', jurisdictionId: J, subdistrictId: unit.shuangyu, enterpriseId: E1, departmentId: unit.scjg, status: 'open' },
-    { id: 'r2', jurisdictionId: J, subdistrictId: unit.shuangyu, enterpriseId: E2, departmentId: unit.xf, status: 'closed' },
-    { id: 'r3', jurisdictionId: J, subdistrictId: unit.yangyi, enterpriseId: E3, departmentId: unit.scjg, status: 'open' },
-    { id: 'r4', jurisdictionId: J, subdistrictId: unit.wuma, enterpriseId: E4, departmentId: null, status: 'open' },
+    {
+      id: 'r1',
+      jurisdictionId: J,
+      subdistrictId: unit.shuangyu,
+      enterpriseId: E1,
+      departmentId: unit.scjg,
+      status: 'open',
+    },
+    {
+      id: 'r2',
+      jurisdictionId: J,
+      subdistrictId: unit.shuangyu,
+      enterpriseId: E2,
+      departmentId: unit.xf,
+      status: 'closed',
+    },
+    {
+      id: 'r3',
+      jurisdictionId: J,
+      subdistrictId: unit.yangyi,
+      enterpriseId: E3,
+      departmentId: unit.scjg,
+      status: 'open',
+    },
+    {
+      id: 'r4',
+      jurisdictionId: J,
+      subdistrictId: unit.wuma,
+      enterpriseId: E4,
+      departmentId: null,
+      status: 'open',
+    },
     // another district: the same enterprise id and department id must not leak across
-    { id: 'o1', jurisdictionId: J2, subdistrictId: randomUUID(), enterpriseId: E1, departmentId: unit.scjg, status: 'open' },
+    {
+      id: 'o1',
+      jurisdictionId: J2,
+      subdistrictId: randomUUID(),
+      enterpriseId: E1,
+      departmentId: unit.scjg,
+      status: 'open',
+    },
   ]);
   await ctx.db.execute(sql`insert into scope_probe_links (probe_id, kind, party) values
     ('r1', 'agency', ${A1}), ('r3', 'agency', ${A2}), ('o1', 'agency', ${A1}),
@@ -112,13 +147,27 @@ describe('scopeWhere: role × scope', () => {
     ['system admin', () => actor([['system_admin', J]]), everything, everything],
     ['bureau admin', () => actor([['bureau_admin', unit.yjj]]), everything, everything],
     ['bureau reviewer', () => actor([['bureau_reviewer', unit.yjj]]), everything, everything],
-    ['department officer (市场监管局)', () => actor([['department_officer', unit.scjg]]), ['r1', 'r3'], everything],
+    [
+      'department officer (市场监管局)',
+      () => actor([['department_officer', unit.scjg]]),
+      ['r1', 'r3'],
+      everything,
+    ],
     ['enforcement officer (消防)', () => actor([['enforcement_officer', unit.xf]]), ['r2'], everything],
-    ['subdistrict officer of 双屿', () => actor([['subdistrict_officer', unit.shuangyu]]), ['r1', 'r2'], ['r1', 'r2']],
+    [
+      'subdistrict officer of 双屿',
+      () => actor([['subdistrict_officer', unit.shuangyu]]),
+      ['r1', 'r2'],
+      ['r1', 'r2'],
+    ],
     ['subdistrict officer of 仰义', () => actor([['subdistrict_officer', unit.yangyi]]), ['r3'], ['r3']],
     [
       'officer of 双屿 and 仰义',
-      () => actor([['subdistrict_officer', unit.shuangyu], ['subdistrict_officer', unit.yangyi]]),
+      () =>
+        actor([
+          ['subdistrict_officer', unit.shuangyu],
+          ['subdistrict_officer', unit.yangyi],
+        ]),
       ['r1', 'r2', 'r3'],
       ['r1', 'r2', 'r3'],
     ],
@@ -128,19 +177,33 @@ describe('scopeWhere: role × scope', () => {
     ['expert', () => actor([['expert', J]], { userId: expertUser }), ['r2'], []],
     [
       'enterprise user who is also an agency user',
-      () => actor([['enterprise_user', E4], ['agency_user', A2]]),
+      () =>
+        actor([
+          ['enterprise_user', E4],
+          ['agency_user', A2],
+        ]),
       ['r3', 'r4'],
       ['r4'],
     ],
     ['user with no bindings', () => actor([]), [], []],
-    ['system admin of another district', () => actor([['system_admin', J2]], { jurisdictionId: J2 }), ['o1'], ['o1']],
+    [
+      'system admin of another district',
+      () => actor([['system_admin', J2]], { jurisdictionId: J2 }),
+      ['o1'],
+      ['o1'],
+    ],
     [
       'user of another district holding a binding to 双屿',
       () => actor([['subdistrict_officer', unit.shuangyu]], { jurisdictionId: J2 }),
       [],
       [],
     ],
-    ['enterprise user of another district', () => actor([['enterprise_user', E1]], { jurisdictionId: J2 }), ['o1'], ['o1']],
+    [
+      'enterprise user of another district',
+      () => actor([['enterprise_user', E1]], { jurisdictionId: J2 }),
+      ['o1'],
+      ['o1'],
+    ],
   ];
 
   it.each(cases)('%s', async (_who, make, withEverything, inRegister) => {
@@ -157,7 +220,10 @@ describe('scopeWhere: role × scope', () => {
 
   it('builds the same scope from a real user’s stored bindings', async () => {
     const built = await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] });
-    const [row] = await ctx.db.select().from(users).where(sql`${users.id} = ${built.id}`);
+    const [row] = await ctx.db
+      .select()
+      .from(users)
+      .where(sql`${users.id} = ${built.id}`);
     const a = await buildActor(ctx.db, row);
     expect(a.bindings).toEqual([
       { role: 'subdistrict_officer', unitId: unit.shuangyu, unitKind: 'subdistrict', unitName: '双屿街道' },
@@ -186,8 +252,12 @@ describe('allowedIds, abilities, authorize', () => {
   it('allowedIds keeps only the rows in scope that the policy allows', async () => {
     const shuangyu = actor([['subdistrict_officer', unit.shuangyu]]);
     const requested = ['r1', 'r2', 'r3', 'o1', 'missing', 'r1'];
-    expect([...(await allowedIds(shuangyu, probePolicy, 'close', requested, loadScoped(shuangyu)))]).toEqual(['r1']);
-    expect([...(await allowedIds(shuangyu, probePolicy, 'read', requested, loadScoped(shuangyu)))].sort()).toEqual(['r1', 'r2']);
+    expect([...(await allowedIds(shuangyu, probePolicy, 'close', requested, loadScoped(shuangyu)))]).toEqual([
+      'r1',
+    ]);
+    expect(
+      [...(await allowedIds(shuangyu, probePolicy, 'read', requested, loadScoped(shuangyu)))].sort(),
+    ).toEqual(['r1', 'r2']);
 
     const admin = actor([['system_admin', J]]);
     expect([...(await allowedIds(admin, probePolicy, 'read', requested, loadScoped(admin)))].sort()).toEqual([
@@ -200,7 +270,11 @@ describe('allowedIds, abilities, authorize', () => {
   });
 
   it('abilities list every action of the policy for the entity', async () => {
-    const [r1, r2] = await ctx.db.select().from(probe).where(inArray(probe.id, ['r1', 'r2'])).orderBy(asc(probe.id));
+    const [r1, r2] = await ctx.db
+      .select()
+      .from(probe)
+      .where(inArray(probe.id, ['r1', 'r2']))
+      .orderBy(asc(probe.id));
     const shuangyu = actor([['subdistrict_officer', unit.shuangyu]]);
     const yangyi = actor([['subdistrict_officer', unit.yangyi]]);
     expect(abilities(probePolicy, shuangyu, r1)).toEqual({ read: true, close: true });
@@ -210,7 +284,10 @@ describe('allowedIds, abilities, authorize', () => {
   });
 
   it('authorize throws FORBIDDEN when the policy says no', async () => {
-    const [r1] = await ctx.db.select().from(probe).where(inArray(probe.id, ['r1']));
+    const [r1] = await ctx.db
+      .select()
+      .from(probe)
+      .where(inArray(probe.id, ['r1']));
     const yangyi = actor([['subdistrict_officer', unit.yangyi]]);
     expect(() => authorize(probePolicy, yangyi, 'close', r1)).toThrow(AppError);
     try {
@@ -219,6 +296,8 @@ describe('allowedIds, abilities, authorize', () => {
       expect((err as AppError).code).toBe('FORBIDDEN');
       expect((err as AppError).status).toBe(403);
     }
-    expect(() => authorize(probePolicy, actor([['subdistrict_officer', unit.shuangyu]]), 'close', r1)).not.toThrow();
+    expect(() =>
+      authorize(probePolicy, actor([['subdistrict_officer', unit.shuangyu]]), 'close', r1),
+    ).not.toThrow();
   });
 });

@@ -19,7 +19,10 @@ const system = { userId: null, label: 'system' };
 const probeKind = defineEventKind('test.audit_probe', Type.Object({ n: Type.Integer() }));
 
 async function head() {
-  const [row] = await ctx.db.select().from(auditHeads).where(eq(auditHeads.jurisdictionId, ctx.jurisdictionId));
+  const [row] = await ctx.db
+    .select()
+    .from(auditHeads)
+    .where(eq(auditHeads.jurisdictionId, ctx.jurisdictionId));
   return row;
 }
 async function eventCount(): Promise<number> {
@@ -34,10 +37,24 @@ describe('appendEvent', () => {
   it('links each event to the previous one and moves the head', async () => {
     const before = await head();
     const first = await inTransaction(ctx.db, (tx) =>
-      appendEvent(tx, { kind: probeKind, jurisdictionId: ctx.jurisdictionId, actor: system, entityType: 'probe', entityId: 'p1', after: { n: 1 } }),
+      appendEvent(tx, {
+        kind: probeKind,
+        jurisdictionId: ctx.jurisdictionId,
+        actor: system,
+        entityType: 'probe',
+        entityId: 'p1',
+        after: { n: 1 },
+      }),
     );
     const second = await inTransaction(ctx.db, (tx) =>
-      appendEvent(tx, { kind: probeKind, jurisdictionId: ctx.jurisdictionId, actor: system, entityType: 'probe', entityId: 'p1', after: { n: 2 } }),
+      appendEvent(tx, {
+        kind: probeKind,
+        jurisdictionId: ctx.jurisdictionId,
+        actor: system,
+        entityType: 'probe',
+        entityId: 'p1',
+        after: { n: 2 },
+      }),
     );
     expect([first.seq, second.seq]).toEqual([before.seq + 1, before.seq + 2]);
     const [a] = await ctx.db.select().from(events).where(eq(events.id, first.id));
@@ -53,7 +70,9 @@ describe('appendEvent', () => {
     const count = await eventCount();
     await expect(
       inTransaction(ctx.db, async (tx) => {
-        await tx.insert(settings).values({ jurisdictionId: ctx.jurisdictionId, key: 'auth.lockoutMinutes', value: 99 });
+        await tx
+          .insert(settings)
+          .values({ jurisdictionId: ctx.jurisdictionId, key: 'auth.lockoutMinutes', value: 99 });
         await appendEvent(tx, {
           kind: platformEvents.settingChanged,
           jurisdictionId: ctx.jurisdictionId,
@@ -78,7 +97,9 @@ describe('appendEvent', () => {
       inTransaction(ctx.db, (tx) => appendEvent(tx, { ...base, kind: { kind: 'no.such_kind' }, after: {} })),
     ).rejects.toThrow(/unknown event kind/);
     await expect(
-      inTransaction(ctx.db, (tx) => appendEvent(tx, { ...base, kind: probeKind, after: { n: 'one' } as never })),
+      inTransaction(ctx.db, (tx) =>
+        appendEvent(tx, { ...base, kind: probeKind, after: { n: 'one' } as never }),
+      ),
     ).rejects.toThrow(/does not match/);
     expect(await eventCount()).toBe(count);
   });

@@ -20,7 +20,12 @@ function expectProblem(res: LightMyRequestResponse, status: number, code: string
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = res.json();
-  expect(body).toMatchObject({ status, code, type: `urn:safecomply:problem:${code}`, title: errorCatalogue[code as keyof typeof errorCatalogue].zh });
+  expect(body).toMatchObject({
+    status,
+    code,
+    type: `urn:safecomply:problem:${code}`,
+    title: errorCatalogue[code as keyof typeof errorCatalogue].zh,
+  });
   expect(typeof body.requestId).toBe('string');
   expectNoInternals(res.body);
   return body;
@@ -74,9 +79,16 @@ describe('bad requests get problem answers', () => {
   });
 
   it('answers schema violations with 400 VALIDATION_FAILED and one error per field', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '', extra: 1 } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '', extra: 1 },
+    });
     const body = expectProblem(res, 400, 'VALIDATION_FAILED');
-    const fields = (body.errors as { field: string; code: string; message: string }[]).map((e) => [e.field, e.code]);
+    const fields = (body.errors as { field: string; code: string; message: string }[]).map((e) => [
+      e.field,
+      e.code,
+    ]);
     expect(fields).toEqual(
       expect.arrayContaining([
         ['body/username', 'minLength'],
@@ -92,7 +104,9 @@ describe('bad requests get problem answers', () => {
     const badId = expectProblem(await admin.get('/api/users/not-a-uuid'), 400, 'VALIDATION_FAILED');
     expect(badId.errors).toEqual([expect.objectContaining({ field: 'params/id', code: 'format' })]);
     const badPage = expectProblem(await admin.get('/api/users?pageSize=100000'), 400, 'VALIDATION_FAILED');
-    expect(badPage.errors).toEqual([expect.objectContaining({ field: 'querystring/pageSize', code: 'maximum' })]);
+    expect(badPage.errors).toEqual([
+      expect.objectContaining({ field: 'querystring/pageSize', code: 'maximum' }),
+    ]);
   });
 
   it('answers a body in an unsupported media type with 415', async () => {
@@ -127,7 +141,11 @@ describe('body size limit', () => {
   });
 
   it('still accepts a body under the limit', async () => {
-    const res = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'whatever-1234' } });
+    const res = await small.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'whatever-1234' },
+    });
     expectProblem(res, 401, 'AUTH_INVALID_CREDENTIALS');
   });
 });

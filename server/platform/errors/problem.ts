@@ -101,7 +101,16 @@ const frameworkCodes: Record<string, ErrorCode> = {
 };
 
 /** PostgreSQL errors that mean "the database is not reachable right now", not a bug. */
-const unavailableSqlStates = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const unavailableSqlStates = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
 const unavailableNodeCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 export function registerProblemHandlers(app: FastifyInstance): void {
@@ -149,7 +158,9 @@ export function rememberRoutePatterns(app: FastifyInstance): void {
   const routes: { methods: string[]; pattern: RegExp }[] = [];
   routeTable.set(app, routes);
   app.addHook('onRoute', (route) => {
-    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => answeredMethods.includes(m));
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) =>
+      answeredMethods.includes(m),
+    );
     if (methods.length === 0) return;
     const re = route.url
       .replace(/[.+?^${}()|[\]\\]/g, '\\$&')

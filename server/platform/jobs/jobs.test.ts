@@ -26,7 +26,9 @@ describe('enqueue (outbox)', () => {
     const kind = 'test.outbox_rollback';
     await expect(
       inTransaction(ctx.db, async (tx) => {
-        await tx.insert(settings).values({ jurisdictionId: ctx.jurisdictionId, key: 'auth.lockoutMinutes', value: 7 });
+        await tx
+          .insert(settings)
+          .values({ jurisdictionId: ctx.jurisdictionId, key: 'auth.lockoutMinutes', value: 7 });
         await enqueue(tx, { kind, runAt: t0 });
         throw new Error('the change fails');
       }),
@@ -124,7 +126,12 @@ describe('retries', () => {
     const id = await enqueue(ctx.db, { kind, runAt: t0 });
     await ctx.jobs.drain(t0);
     await ctx.jobs.drain(later(backoffMs(1)));
-    expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2, result: { attempt: 2 }, lastError: null });
+    expect(await jobRow(id)).toMatchObject({
+      status: 'done',
+      attempts: 2,
+      result: { attempt: 2 },
+      lastError: null,
+    });
   });
 
   it('caps the backoff at one hour', () => {
@@ -162,7 +169,9 @@ describe('sweeps', () => {
     await ctx.db.update(jobs).set({ runAt: t0 }).where(eq(jobs.kind, kind));
 
     expect(await ctx.jobs.drain(now)).toBe(1);
-    const next = (await ctx.db.select().from(jobs).where(eq(jobs.kind, kind))).filter((j) => j.status === 'queued');
+    const next = (await ctx.db.select().from(jobs).where(eq(jobs.kind, kind))).filter(
+      (j) => j.status === 'queued',
+    );
     expect(next).toHaveLength(1);
     expect(next[0].runAt.getTime()).toBe(t0.getTime() + every);
 

@@ -64,19 +64,25 @@ export class JobRunner {
   async runOne(now = new Date()): Promise<boolean> {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return false;
-    const claimed = await queryRows<Record<string, unknown>>(this.db, sql`
+    const claimed = await queryRows<Record<string, unknown>>(
+      this.db,
+      sql`
       update jobs set status = 'running', attempts = attempts + 1,
              locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz,
              started_at = coalesce(started_at, ${now.toISOString()}::timestamptz)
        where id = (
          select id from jobs
-          where kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+          where kind in (${sql.join(
+            kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})
             and ((status = 'queued' and run_at <= ${now.toISOString()}::timestamptz)
               or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
           order by run_at
           limit 1
           for update skip locked)
-      returning id, kind, payload, jurisdiction_id, attempts, max_attempts, created_by`);
+      returning id, kind, payload, jurisdiction_id, attempts, max_attempts, created_by`,
+    );
     const raw = claimed[0];
     if (!raw) return false;
     const job: JobRow = {
@@ -109,7 +115,13 @@ export class JobRunner {
       const result = await handler(ctx);
       await this.db
         .update(jobs)
-        .set({ status: 'done', result: result ?? null, finishedAt: new Date(), lockedUntil: null, lastError: null })
+        .set({
+          status: 'done',
+          result: result ?? null,
+          finishedAt: new Date(),
+          lockedUntil: null,
+          lastError: null,
+        })
         .where(eq(jobs.id, job.id));
       await this.scheduleNextSweep(job, now);
     } catch (err) {
