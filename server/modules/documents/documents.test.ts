@@ -359,6 +359,15 @@ describe('reading documents', () => {
     expect(event.after).toMatchObject({ reason: '企业退出合规企业名单' });
   });
 
+  it('ships viewDocuments and previewDocuments in /api/me by role', async () => {
+    const abilitiesOf = async (client: ApiClient) => (await client.get('/api/me')).json().abilities as Record<string, boolean>;
+    expect(await abilitiesOf(bureauClient)).toMatchObject({ viewDocuments: true, previewDocuments: true });
+    expect(await abilitiesOf(own)).toMatchObject({ viewDocuments: true, previewDocuments: false });
+    expect(await abilitiesOf(officerHere)).toMatchObject({ viewDocuments: true, previewDocuments: false });
+    const expert = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'expert' }] }));
+    expect(await abilitiesOf(expert)).toMatchObject({ viewDocuments: false, previewDocuments: false });
+  });
+
   it('lists the kinds', async () => {
     const kinds = (await own.get('/api/documents/kinds')).json();
     expect(kinds).toEqual(expect.arrayContaining([{ kind: 'commitment', label: '安全生产合规承诺书', version: 1 }]));

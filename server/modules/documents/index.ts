@@ -1,9 +1,11 @@
+import { registerJurisdictionAbilities } from '../../platform/access/jurisdiction-abilities.js';
 import { loadConfig } from '../../platform/config.js';
 import { registerTemplate } from '../../platform/documents/template.js';
 import { registerEntityReadCheck } from '../../platform/files/entity-access.js';
 import { fileStoreFromConfig } from '../../platform/files/store.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { fileRoutes } from './file-routes.js';
+import { documentAbilities } from './policy.js';
 import { getDocument } from './queries.js';
 import { documentRoutes } from './routes.js';
 import { commitmentTemplate } from './templates/commitment.js';
@@ -18,6 +20,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Templates and entity checks are registered once per process. */
 function setupDocuments(): void {
+  registerJurisdictionAbilities(documentAbilities);
   registerTemplate(commitmentTemplate);
   registerTemplate(plaqueTemplate);
   // evidence can be attached to a document by whoever can read it (e.g. the signed scan of a commitment)

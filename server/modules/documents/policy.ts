@@ -35,3 +35,16 @@ function canRead(actor: Actor, doc: DocumentEntity): boolean {
 export function canPreviewDocuments(actor: Actor): boolean {
   return hasRole(actor, 'bureau_admin', 'bureau_reviewer');
 }
+
+/**
+ * Jurisdiction-level abilities of the module, shipped by `GET /api/me` (menus, panels): whoever may read some
+ * document (the roles of `canRead`) sees the documents page; the bureau previews templates.
+ */
+export function documentAbilities(actor: Actor): { viewDocuments: boolean; previewDocuments: boolean } {
+  return {
+    viewDocuments: actor.bindings.some(
+      (b) => jurisdictionWideRoles.has(b.role) || b.role === 'enterprise_user' || b.role === 'subdistrict_officer',
+    ),
+    previewDocuments: canPreviewDocuments(actor),
+  };
+}
