@@ -197,7 +197,7 @@ describe('npm run audit:verify (the CLI)', () => {
     return { env: { DATA_DIR: dir }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   }
 
-  it('names the changed event and exits 1; prints ok per jurisdiction and exits 0 when the chain holds', async () => {
+  it('names the changed event and exits 1', async () => {
     const all = await chainEvents(ctx.db, ctx.jurisdictionId);
     const k = all[all.length - 2];
     const target = await cliTarget((db) =>
@@ -215,15 +215,11 @@ describe('npm run audit:verify (the CLI)', () => {
       target.cleanup();
     }
     if (ctx.database.engine === 'postgres') {
-      // put it back; (on PGlite every CLI run reopens a data directory, seconds each: the broken run is the one that matters)
+      // the test database itself was changed: put the row back (the ok output is checked at the function level)
       await ctx.db.execute(
         sql`update events set after = ${JSON.stringify(k.after)}::jsonb where id = ${k.id}`,
       );
-      const fine = await cli(target.env);
-      expect(fine.code).toBe(0);
-      expect(fine.stdout).toContain(
-        `330302 温州市鹿城区: ok, ${all.length} events, head ${all.at(-1)!.hash}`,
-      );
+      expect((await verifyAllChains(ctx.db)).ok).toBe(true);
     }
   });
 
