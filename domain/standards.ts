@@ -71,12 +71,12 @@ export type StandardVersionAction = 'publish' | 'file' | 'supersede';
  * draft → published (the owning department) → filed (the bureau records 备案) → superseded (a newer version of
  * the same standard was published). A published version never changes.
  */
-export const standardVersionTransitions = {
+export const standardVersionTransitions: TransitionTable<StandardVersionStatus, StandardVersionAction> = {
   draft: { publish: 'published' },
   published: { file: 'filed', supersede: 'superseded' },
   filed: { supersede: 'superseded' },
   superseded: {},
-} as const satisfies TransitionTable<StandardVersionStatus, StandardVersionAction>;
+};
 
 /** Item problems that stop a version from being published. */
 export type ItemProblem = 'STANDARD_KEY_ITEM_WITHOUT_BASIS' | 'STANDARD_ITEM_UNKNOWN_MODULE';

@@ -8,6 +8,7 @@ import { registerIdentityUnitResolvers } from './identity/unit-resolvers.js';
 import { jobRoutes } from './jobs/routes.js';
 import { seedAllJurisdictions } from './identity/seed-jurisdiction.js';
 import { registryModule } from './registry/index.js';
+import { standardsModule } from './standards/index.js';
 import { settingsRoutes } from './settings/routes.js';
 
 /**
@@ -25,6 +26,7 @@ export interface Module {
 export const modules: Module[] = [
   { name: 'identity', setup: registerIdentityUnitResolvers, seed: async (db) => void (await seedAllJurisdictions(db)), routes: identityRoutes },
   registryModule,
+  standardsModule,
   { name: 'audit', routes: auditRoutes },
   { name: 'settings', routes: settingsRoutes },
   { name: 'jobs', routes: jobRoutes },

@@ -11,12 +11,14 @@ export interface ErrorSpec {
 import { platformErrors } from './codes/platform.js';
 import { registryErrors } from './codes/registry.js';
 import { documentErrors } from './codes/documents.js';
+import { standardErrors } from './codes/standards.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
 export const errorCatalogue = {
   ...platformErrors,
   ...registryErrors,
   ...documentErrors,
+  ...standardErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
