@@ -2061,6 +2061,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{id}/applicability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业申报的适用情形 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tags: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** 申报适用情形（企业或登记部门） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tags: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tags: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/applicable-standard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业适用的合规标准条目 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            declaredTags: string[];
+                            documentNumber: string | null;
+                            excludedCount: number;
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            standardId: string;
+                            title: string;
+                            versionId: string;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/export": {
         parameters: {
             query?: never;
@@ -3767,6 +4039,1854 @@ export interface paths {
                             changedByName: string | null;
                             reason: string | null;
                             value: unknown;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准版本（含条目） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 与另一版本比较（新增、删除、修改；重点项标出） */
+        get: {
+            parameters: {
+                query: {
+                    against: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            changed: {
+                                after: {
+                                    checkMethod: string;
+                                    code: string;
+                                    evidence: string;
+                                    isKey: boolean;
+                                    legalBasis: {
+                                        article: string;
+                                        kind: "law" | "regulation" | "standard" | "normative";
+                                        title: string;
+                                    }[];
+                                    majorHazard: {
+                                        article: string;
+                                        item?: string;
+                                        source: "MEM-2023-10" | "GB-35181";
+                                    } | null;
+                                    module: string;
+                                    requirement: string;
+                                    tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                    violationTypes: string[];
+                                };
+                                before: {
+                                    checkMethod: string;
+                                    code: string;
+                                    evidence: string;
+                                    isKey: boolean;
+                                    legalBasis: {
+                                        article: string;
+                                        kind: "law" | "regulation" | "standard" | "normative";
+                                        title: string;
+                                    }[];
+                                    majorHazard: {
+                                        article: string;
+                                        item?: string;
+                                        source: "MEM-2023-10" | "GB-35181";
+                                    } | null;
+                                    module: string;
+                                    requirement: string;
+                                    tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                    violationTypes: string[];
+                                };
+                                code: string;
+                                fields: string[];
+                                keyChange: boolean;
+                            }[];
+                            from: {
+                                id: string;
+                                number: string;
+                                standardId: string;
+                            };
+                            keyItemCodes: string[];
+                            removed: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            to: {
+                                id: string;
+                                number: string;
+                                standardId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 备案（应急管理局） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增条目（仅草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkMethod: string;
+                        code: string;
+                        evidence: string;
+                        isKey: boolean;
+                        legalBasis: {
+                            article: string;
+                            kind: "law" | "regulation" | "standard" | "normative";
+                            title: string;
+                        }[];
+                        majorHazard: {
+                            article: string;
+                            item?: string;
+                            source: "MEM-2023-10" | "GB-35181";
+                        } | null;
+                        module: string;
+                        requirement: string;
+                        tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                        violationTypes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除条目（仅草稿） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改条目（仅草稿） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkMethod?: string;
+                        code?: string;
+                        evidence?: string;
+                        isKey?: boolean;
+                        legalBasis?: {
+                            article: string;
+                            kind: "law" | "regulation" | "standard" | "normative";
+                            title: string;
+                        }[];
+                        majorHazard?: {
+                            article: string;
+                            item?: string;
+                            source: "MEM-2023-10" | "GB-35181";
+                        } | null;
+                        module?: string;
+                        requirement?: string;
+                        tags?: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                        violationTypes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/next-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 基于此版本起草新版本 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整条目顺序（仅草稿） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standard-versions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布（主管部门） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentNumber: string;
+                        /** Format: date */
+                        publishDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合规标准及其版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            industryScope: string[];
+                            /** Format: uuid */
+                            owningDepartmentId: string;
+                            owningDepartmentName: string;
+                            templateKey: string | null;
+                            title: string;
+                            versions: {
+                                abilities?: {
+                                    [key: string]: boolean;
+                                };
+                                basedOnVersionId: string | null;
+                                createdAt: string;
+                                documentNumber: string | null;
+                                filedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                publishDate: string | null;
+                                publishedAt: string | null;
+                                status: string;
+                                supersededAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建合规标准（含 1.0 草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        industryModules?: {
+                            code: string;
+                            name: string;
+                        }[];
+                        industryScope: string[];
+                        /** Format: uuid */
+                        owningDepartmentId: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standards/applicability-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 适用情形 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            en: string;
+                            zh: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standards/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以参考模板新建本辖区标准（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** Format: uuid */
+                        owningDepartmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities?: {
+                                [key: string]: boolean;
+                            };
+                            basedOnVersionId: string | null;
+                            createdAt: string;
+                            documentNumber: string | null;
+                            filedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            publishDate: string | null;
+                            publishedAt: string | null;
+                            status: string;
+                            supersededAt: string | null;
+                        } & {
+                            items: {
+                                checkMethod: string;
+                                code: string;
+                                evidence: string;
+                                isKey: boolean;
+                                legalBasis: {
+                                    article: string;
+                                    kind: "law" | "regulation" | "standard" | "normative";
+                                    title: string;
+                                }[];
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: "MEM-2023-10" | "GB-35181";
+                                } | null;
+                                module: string;
+                                position: number;
+                                requirement: string;
+                                tags: ("solvent_adhesive" | "spray_painting" | "dust_explosion" | "confined_space" | "liquid_ammonia" | "leases_premises" | "tenant" | "dormitory" | "special_equipment" | "hot_work")[];
+                                violationTypes: string[];
+                            }[];
+                            modules: {
+                                code: string;
+                                common: boolean;
+                                name: string;
+                            }[];
+                            standard: {
+                                /** Format: uuid */
+                                id: string;
+                                industryScope: string[];
+                                /** Format: uuid */
+                                owningDepartmentId: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/standards/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台提供的参考标准模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            industryScope: string[];
+                            items: number;
+                            key: string;
+                            keyItems: number;
+                            title: string;
+                            version: {
+                                documentNumber: string;
+                                number: string;
+                                publishDate: string;
+                            };
                         }[];
                     };
                 };
