@@ -2,6 +2,7 @@
  * Compliance standards ("5+X"): five common modules every standard has, plus industry-specific modules.
  * Pure rules shared by the server, the web UI and the reference data loader.
  */
+import { canonicalJson } from './canonical-json.js';
 import type { TransitionTable } from './transitions.js';
 
 export const commonModules = [
@@ -134,7 +135,8 @@ export interface VersionDiff {
   keyItemCodes: string[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** key order differs between what was typed and what jsonb returns: compare canonically */
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /** Items are matched by code across versions. */
 export function diffVersions(from: readonly StandardItemContent[], to: readonly StandardItemContent[]): VersionDiff {

@@ -16,6 +16,12 @@ import { fileVersion, publishVersion } from './commands/publish-version.js';
 import { standardAbilities } from './policy.js';
 import { diffOf, getVersion, listStandards } from './queries.js';
 import * as S from './schemas.js';
+import { importItems } from './commands/import-items.js';
+import { itemsToXlsx } from './items-xlsx.js';
+import { renderVersionPdf } from './version-pdf.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['standards'];
 const ItemParams = Type.Object({ id: Uuid, code: Type.String({ maxLength: 20 }) });
@@ -207,4 +213,37 @@ export function standardRoutes({ app, db }: ModuleContext): void {
       return { tags: await declareApplicability(db, actor, enterprise, req.body.tags) };
     },
   );
+
+  app.get('/api/standard-versions/:id/items.xlsx', { schema: { tags, summary: '导出条目 (.xlsx)', params: IdParams, produces: [xlsxType] } }, async (req, reply) => {
+    const v = await getVersion(db, actorOf(req), req.params.id);
+    const name = `${v.standard.title}-${v.number}.xlsx`;
+    return reply.type(xlsxType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(await itemsToXlsx(v.items));
+  });
+
+  app.get('/api/standard-versions/:id/pdf', { schema: { tags, summary: '标准版本 PDF', params: IdParams, produces: ['application/pdf'] } }, async (req, reply) => {
+    const v = await getVersion(db, actorOf(req), req.params.id);
+    const name = `${v.standard.title}-${v.number}.pdf`;
+    return reply.type('application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`).send(await renderVersionPdf(v));
+  });
+
+  void app.register(async (scope) => {
+    scope.addContentTypeParser([xlsxType, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/standard-versions/:id/items-import',
+      {
+        bodyLimit: 10 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: '从 .xlsx 导入条目（替换草稿的全部条目，全部成功或全部不导入）',
+          params: IdParams,
+          response: responses({ 200: Type.Object({ added: Type.Integer(), changed: Type.Integer(), removed: Type.Integer() }), 415: Type.Ref('Problem') }),
+        },
+      },
+      async (req) => {
+        const bytes = req.body as unknown;
+        if (!Buffer.isBuffer(bytes)) throw new AppError('IMPORT_NOT_SPREADSHEET');
+        return importItems(db, actorOf(req), req.params.id, bytes);
+      },
+    );
+  });
 }
