@@ -14,6 +14,7 @@ import { menuEntries, type MenuEntry } from './menu';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
+const ActivatePage = lazy(() => import('./pages/ActivatePage'));
 const ForcedPasswordPage = lazy(() => import('./pages/account/ForcedPasswordPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 
@@ -70,6 +71,7 @@ export function AppRoutes() {
     <Suspense fallback={null}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/activate" element={<ActivatePage />} />
         <Route element={<RequireAuth />}>
           <Route path="/change-password" element={<ForcedPasswordPage />} />
           <Route element={<AppLayout />}>

@@ -29,8 +29,26 @@ describe('menu by abilities', () => {
     expect(paths(bureauAdmin)).toEqual(['/', ['system', '/audit', '/settings']]);
   });
 
-  it('hides an empty group: an enterprise user sees only the home page', () => {
-    expect(paths(enterpriseUser)).toEqual(['/']);
+  it('hides an empty group: an enterprise user sees the home page and its own enterprise', () => {
+    expect(paths(enterpriseUser)).toEqual(['/', '/my-enterprise']);
+    expect(paths({ ...enterpriseUser, abilities: { ...none, viewDocuments: true } })).toEqual([
+      '/',
+      '/my-enterprise',
+      '/documents',
+    ]);
+  });
+
+  it('groups the register for those who see it, import only for those who may import', () => {
+    const officer: Access = {
+      roles: ['department_officer'],
+      abilities: { ...none, viewRegister: true, viewDocuments: true },
+    };
+    expect(paths(officer)).toEqual(['/', ['registry', '/enterprises', '/parks'], '/documents']);
+    const registrar: Access = {
+      roles: ['subdistrict_officer'],
+      abilities: { ...none, viewRegister: true, importEnterprises: true, createEnterprise: true },
+    };
+    expect(paths(registrar)).toEqual(['/', ['registry', '/enterprises', '/enterprises/import', '/parks']]);
   });
 
   it('treats a missing ability as not granted', () => {
@@ -66,6 +84,10 @@ describe('entryForPath', () => {
     expect(entryForPath(menuEntries, '/')?.key).toBe('home');
     expect(entryForPath(menuEntries, '/admin/users')?.key).toBe('users');
     expect(entryForPath(menuEntries, '/admin/users/123')?.key).toBe('users');
+    expect(entryForPath(menuEntries, '/enterprises/import')?.key).toBe('enterprise-import');
+    expect(entryForPath(menuEntries, '/enterprises/0190c0de-0000-7000-8000-000000000001')?.key).toBe(
+      'enterprises',
+    );
     expect(entryForPath(menuEntries, '/audit-extra')).toBeUndefined();
     expect(entryForPath(menuEntries, '/account/password')).toBeUndefined();
   });

@@ -16,7 +16,18 @@
  * Show only what the server allows: prefer an ability the server computes (`/api/me` → `abilities`) over a
  * role list, so the rule lives in one place (the server's policy). A route whose requirement fails shows 403.
  */
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
 import type { MessageKey } from './i18n';
@@ -28,6 +39,7 @@ export interface MenuGroup {
 
 /** Submenus. Entries name one with `group`; an empty group is not shown. */
 export const menuGroups = {
+  registry: { label: 'menu.group.registry', icon: <ShopOutlined /> },
   system: { label: 'menu.group.system', icon: <ToolOutlined /> },
 } satisfies Record<string, MenuGroup>;
 
@@ -48,6 +60,56 @@ export const menuEntries: MenuEntry[] = [
     label: 'menu.home',
     icon: <HomeOutlined />,
     page: lazy(() => import('./pages/HomePage')),
+  },
+  {
+    key: 'enterprises',
+    path: '/enterprises',
+    label: 'menu.enterprises',
+    icon: <UnorderedListOutlined />,
+    group: 'registry',
+    requires: { ability: 'viewRegister' },
+    page: lazy(() => import('./pages/registry/EnterprisesPage')),
+  },
+  {
+    key: 'enterprise-import',
+    path: '/enterprises/import',
+    label: 'menu.enterpriseImport',
+    icon: <UploadOutlined />,
+    group: 'registry',
+    requires: { ability: 'importEnterprises' },
+    page: lazy(() => import('./pages/registry/ImportPage')),
+  },
+  {
+    key: 'enterprise',
+    path: '/enterprises/:id',
+    label: 'menu.enterprises',
+    hidden: true,
+    page: lazy(() => import('./pages/registry/EnterpriseDetailPage')),
+  },
+  {
+    key: 'parks',
+    path: '/parks',
+    label: 'menu.parks',
+    icon: <ClusterOutlined />,
+    group: 'registry',
+    requires: { ability: 'viewRegister' },
+    page: lazy(() => import('./pages/registry/ParksPage')),
+  },
+  {
+    key: 'my-enterprise',
+    path: '/my-enterprise',
+    label: 'menu.myEnterprise',
+    icon: <ShopOutlined />,
+    requires: { anyRole: ['enterprise_user'] },
+    page: lazy(() => import('./pages/registry/MyEnterprisePage')),
+  },
+  {
+    key: 'documents',
+    path: '/documents',
+    label: 'menu.documents',
+    icon: <FileProtectOutlined />,
+    requires: { ability: 'viewDocuments' },
+    page: lazy(() => import('./pages/documents/DocumentsPage')),
   },
   {
     key: 'users',

@@ -1,7 +1,7 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, call, setCsrfToken } from '../api/client';
 import { isApiProblem, problemMessage } from '../api/problem';
 import { useMeQuery } from '../auth/session';
@@ -25,6 +25,12 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const expired = params.get('expired') === '1';
+  // an enterprise that has just activated its account (ActivatePage) arrives with its username
+  const activatedState: unknown = useLocation().state;
+  const activated =
+    typeof activatedState === 'object' && activatedState !== null && 'activated' in activatedState
+      ? String(activatedState.activated)
+      : null;
   // already signed in (a bookmark of /login, the back button): go on
   const me = useMeQuery();
 
@@ -60,6 +66,14 @@ export default function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </div>
+        {activated && !error ? (
+          <Alert
+            type="success"
+            showIcon
+            title={t('login.activated', { username: activated })}
+            className="sc-form-alert"
+          />
+        ) : null}
         {expired && !error ? (
           <Alert type="warning" showIcon title={t('login.expired')} className="sc-form-alert" />
         ) : null}
@@ -79,6 +93,7 @@ export default function LoginPage() {
           layout="vertical"
           size="large"
           requiredMark={false}
+          initialValues={activated ? { username: activated } : undefined}
           onFinish={(values) => login.mutate(values)}
           disabled={login.isPending}
         >
@@ -100,6 +115,9 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph className="sc-forced-logout">
+          <Link to="/activate">{t('login.activateLink')}</Link>
+        </Typography.Paragraph>
       </Card>
     </div>
   );
