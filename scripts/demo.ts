@@ -28,7 +28,7 @@ await database.close();
 console.log(
   result.alreadyLoaded
     ? 'Demo data was already loaded; nothing changed.'
-    : `Loaded ${result.enterprises} enterprises and ${result.parks} micro-parks in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    : `Loaded ${result.enterprises} enterprises, ${result.parks} micro-parks and ${result.standards} filed compliance standards in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
 );
 console.log(`Logins (password ${result.logins[0].password}), also in ${config.dataDir}/demo-logins.json:`);
 for (const l of result.logins) console.log(`  ${l.role.padEnd(20)} ${l.username.padEnd(16)} ${l.unit}`);

@@ -33,6 +33,17 @@ describe('demo data', () => {
     expect(own.total).toBe(1);
     expect(own.items[0].industryCode).toBe('1952');
 
+    const standards = (await bureau.get('/api/standards')).json();
+    expect(standards.map((s: { templateKey: string; versions: { status: string }[] }) => [s.templateKey, s.versions[0].status]).sort()).toEqual([
+      ['footwear', 'filed'],
+      ['micro-park', 'filed'],
+    ]);
+    const applicable = (await enterprise.get(`/api/enterprises/${own.items[0].id}/applicable-standard`)).json();
+    expect(applicable.title).toContain('鞋革');
+    expect(applicable.declaredTags).toContain('solvent_adhesive');
+    expect(applicable.items.some((i: { tags: string[] }) => i.tags.includes('solvent_adhesive'))).toBe(true);
+    expect(applicable.items.every((i: { tags: string[] }) => i.tags.length === 0 || i.tags.some((t) => applicable.declaredTags.includes(t)))).toBe(true);
+
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);
     expect(parks.every((p: { tenantCount: number; operatorName: string | null }) => p.tenantCount > 0 && p.operatorName)).toBe(true);

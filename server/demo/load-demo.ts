@@ -9,6 +9,8 @@ import { inTransaction } from '../platform/db/tx.js';
 import { eventActor } from '../platform/access/actor.js';
 import { createUser } from '../modules/identity/commands/create-user.js';
 import { createPark } from '../modules/registry/parks.js';
+import { createFromTemplate } from '../modules/standards/commands/load-reference.js';
+import { declareApplicability } from '../modules/standards/commands/declare-applicability.js';
 import { applyRows } from '../modules/registry/import/apply-rows.js';
 import type { ParsedRow } from '../modules/registry/import/validate-rows.js';
 import { companyName, demoIndustries, demoUscc, mobile, personName } from './names.js';
@@ -152,9 +154,13 @@ export async function loadDemo(db: Db, opts: { enterprises?: number; seed?: numb
   await ensureUser(db, j.id, 'demo.enterprise', `${footwear.fields.name} 安全管理员`, [{ role: 'enterprise_user', unitId: ent.id }]);
   await ensureUser(db, j.id, 'demo.expert', '安全生产专家（演示）', [{ role: 'expert', unitId: j.id }]);
 
+  // 4. the two reference standards, published and filed; the demo enterprise declares what it does
+  for (const key of ['footwear', 'micro-park']) await createFromTemplate(db, actor, key, { publishAndFile: true });
+  await declareApplicability(db, actor, { id: ent.id, jurisdictionId: j.id }, ['solvent_adhesive', 'spray_painting', 'dormitory']);
+
   const logins = demoLogins(unit, footwear.fields.name);
   if (opts.dataDir) writeFileSync(path.join(opts.dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`);
-  return { alreadyLoaded: false, logins, enterprises: count, parks: parkPlan.length };
+  return { alreadyLoaded: false, logins, enterprises: count, parks: parkPlan.length, standards: 2 };
 }
 
 async function ensureUser(db: Db, jurisdictionId: string, username: string, displayName: string, bindings: { role: Role; unitId: string }[]) {
