@@ -59,8 +59,7 @@ module.exports = {
       name: 'module-own-tables',
       comment:
         "A module touches only its own tables (server/db/schema/<module>.ts), the platform tables and the reference data (jurisdictions, units); other modules' data goes through their exported functions. Tests may arrange any state.",
-      // warn until the registry module imports its own schema file (docs/ARCHITECTURE.md, Layering rules); then error
-      severity: 'warn',
+      severity: 'error',
       from: { path: '^server/modules/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: {
         path: '^server/db/schema/',

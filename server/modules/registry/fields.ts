@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { normaliseUscc, usccProblem, usccProblemMessages } from '../../../domain/uscc.js';
 import type { OperatingStatus, Scale } from '../../../domain/registry-labels.js';
-import { enterprises, industries, parks, units } from '../../db/schema/index.js';
+import { enterprises, industries, parks } from '../../db/schema/registry.js';
+import { units } from '../../db/schema/reference.js';
 import { queryRows, type Db } from '../../platform/db/client.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { ErrorCode } from '../../platform/errors/catalogue.js';

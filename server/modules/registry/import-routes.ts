@@ -1,7 +1,8 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { enterpriseImports, industries, parks, units } from '../../db/schema/index.js';
+import { enterpriseImports, industries, parks } from '../../db/schema/registry.js';
+import { units } from '../../db/schema/reference.js';
 import { hasRole, type Actor } from '../../platform/access/actor.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { enterprises, parks, units } from '../../db/schema/index.js';
+import { enterprises, parks } from '../../db/schema/registry.js';
+import { units } from '../../db/schema/reference.js';
 import { eventActor, type Actor } from '../../platform/access/actor.js';
 import { abilities, authorize } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';

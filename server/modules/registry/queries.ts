@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { enterprises, industries, parks, units } from '../../db/schema/index.js';
+import { enterprises, industries, parks } from '../../db/schema/registry.js';
+import { units } from '../../db/schema/reference.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { abilities } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';

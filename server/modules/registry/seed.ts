@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { industries } from '../../db/schema/index.js';
+import { industries } from '../../db/schema/registry.js';
 import type { Db } from '../../platform/db/client.js';
 
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/industries.json');

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { enterprises } from '../../db/schema/index.js';
+import { enterprises } from '../../db/schema/registry.js';
 import { registerUnitResolver } from '../../platform/access/units.js';
 import { registerJurisdictionAbilities } from '../../platform/access/jurisdiction-abilities.js';
 import { registryAbilities } from './policy.js';

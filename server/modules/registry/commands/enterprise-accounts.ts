@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { activationCodes, enterprises } from '../../../db/schema/index.js';
+import { activationCodes, enterprises } from '../../../db/schema/registry.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { authorize } from '../../../platform/access/policy.js';
 import { appendEvent } from '../../../platform/audit/append.js';

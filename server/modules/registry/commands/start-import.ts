@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { enterpriseImports } from '../../../db/schema/index.js';
+import { enterpriseImports } from '../../../db/schema/registry.js';
 import { eventActor, hasRole, type Actor } from '../../../platform/access/actor.js';
 import { appendEvent } from '../../../platform/audit/append.js';
 import type { Db } from '../../../platform/db/client.js';

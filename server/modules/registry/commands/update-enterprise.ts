@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { enterprises } from '../../../db/schema/index.js';
+import { enterprises } from '../../../db/schema/registry.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { authorize } from '../../../platform/access/policy.js';
 import { appendEvent } from '../../../platform/audit/append.js';

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { enterprises } from '../../../db/schema/index.js';
+import { enterprises } from '../../../db/schema/registry.js';
 import { appendEvents, type EventActor, type EventInput } from '../../../platform/audit/append.js';
 import type { Db } from '../../../platform/db/client.js';
 import { registryEvents } from '../events.js';

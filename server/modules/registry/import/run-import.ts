@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { enterpriseImports, enterprises, industries, parks, units, users } from '../../../db/schema/index.js';
+import { enterpriseImports, enterprises, industries, parks } from '../../../db/schema/registry.js';
+import { units } from '../../../db/schema/reference.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { appendEvent } from '../../../platform/audit/append.js';
-import { buildActor } from '../../../platform/auth/sessions.js';
+import { actorOfUser } from '../../identity/queries.js';
 import type { Db } from '../../../platform/db/client.js';
 import { inTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/errors/app-error.js';
@@ -74,8 +75,8 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
       .select({ id: enterprises.id, uscc: enterprises.uscc, hostId: enterprises.hostEnterpriseId, subdistrictId: enterprises.subdistrictId })
       .from(enterprises)
       .where(eq(enterprises.jurisdictionId, imp.jurisdictionId));
-    const [creator] = await db.select().from(users).where(eq(users.id, imp.createdBy));
-    const creatorActor = await buildActor(db, creator);
+    const creatorActor = await actorOfUser(db, imp.createdBy);
+    if (!creatorActor) throw new Error(`import ${importId}: its creator is gone`);
     const inScope = withinRegistrarScope(creatorActor, checked.valid, new Map(register.map((e) => [e.uscc, e.subdistrictId])));
     const usccById = new Map(register.map((e) => [e.id, e.uscc]));
     const registerHostOf = new Map(register.map((e) => [e.uscc, e.hostId ? (usccById.get(e.hostId) ?? null) : null]));
