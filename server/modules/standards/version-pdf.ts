@@ -27,7 +27,7 @@ export async function renderVersionPdf(v: VersionDetail): Promise<Buffer> {
   doc.moveDown(0.4);
   doc.font(fonts.regular).fontSize(10.5).fillColor(colors.grey);
   const meta = [`版本 ${v.number}`, statusLabel[v.status] ?? v.status, v.documentNumber ? `文号 ${v.documentNumber}` : null, v.publishDate ? `发布日期 ${v.publishDate}` : null, `适用行业代码 ${v.standard.industryScope.join('、')}`];
-  doc.text(meta.filter(Boolean).join('　'), { width, align: 'center' });
+  doc.text(meta.filter(Boolean).join('\u3000'), { width, align: 'center' });
   doc.moveDown(0.3);
   doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1).strokeColor(colors.red).stroke();
   doc.moveDown(0.8);
@@ -40,7 +40,7 @@ export async function renderVersionPdf(v: VersionDetail): Promise<Buffer> {
     doc.moveDown(0.3);
     for (const i of items) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
-      doc.font(fonts.bold).fontSize(10.5).fillColor(i.isKey ? colors.red : colors.ink).text(`${i.code}${i.isKey ? '【重点】' : ''}　`, left, doc.y, { continued: true, width });
+      doc.font(fonts.bold).fontSize(10.5).fillColor(i.isKey ? colors.red : colors.ink).text(`${i.code}${i.isKey ? '【重点】' : ''}\u3000`, left, doc.y, { continued: true, width });
       doc.font(fonts.regular).fillColor(colors.ink).text(i.requirement, { width });
       doc.fontSize(9).fillColor(colors.grey);
       const lines = [
