@@ -18,6 +18,7 @@
  */
 import {
   AuditOutlined,
+  BookOutlined,
   ClusterOutlined,
   FileProtectOutlined,
   HomeOutlined,
@@ -110,6 +111,22 @@ export const menuEntries: MenuEntry[] = [
     icon: <FileProtectOutlined />,
     requires: { ability: 'viewDocuments' },
     page: lazy(() => import('./pages/documents/DocumentsPage')),
+  },
+  {
+    key: 'standards',
+    path: '/standards',
+    label: 'menu.standards',
+    icon: <BookOutlined />,
+    requires: { ability: 'viewStandards' },
+    page: lazy(() => import('./pages/standards/StandardsPage')),
+  },
+  {
+    key: 'standard-version',
+    path: '/standards/versions/:id',
+    label: 'menu.standards',
+    hidden: true,
+    requires: { ability: 'viewStandards' },
+    page: lazy(() => import('./pages/standards/VersionPage')),
   },
   {
     key: 'users',
