@@ -8,10 +8,15 @@ import { inTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { standardEvents } from '../events.js';
 import { xlsxToItems } from '../items-xlsx.js';
-import { itemContent, itemsOf, lockDraft } from '../load.js';
+import { itemContent, itemsOf, loadVersion, lockDraft } from '../load.js';
+import { versionPolicy } from '../policy.js';
 
 /** Replace a draft's items with the sheet's, all or nothing; the event records what was added, changed, removed. */
 export async function importItems(db: Db, actor: Actor, versionId: string, bytes: Buffer) {
+  // who may touch this version is answered before the file is even read
+  const target = await loadVersion(db, actor, versionId);
+  if (target.status !== 'draft') throw new AppError('STANDARD_VERSION_NOT_DRAFT');
+  if (!versionPolicy.edit(actor, target)) throw new AppError('FORBIDDEN');
   const items = await xlsxToItems(bytes);
   return inTransaction(db, async (tx) => {
     const v = await lockDraft(tx, actor, versionId);
