@@ -68,13 +68,12 @@ function PreviewPanel({ kinds }: { kinds: DocumentKind[] }) {
   return (
     <Card title={t('documents.preview.title')} size="small">
       <Typography.Paragraph type="secondary">{t('documents.preview.intro')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={() => preview.mutate()}>
+      <Form layout="vertical" onFinish={() => preview.mutate()} className="sc-reg-preview-form">
         <Form.Item label={t('documents.preview.kind')}>
           <Select
             value={chosen}
             onChange={setKind}
             options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
-            className="sc-filter-select"
           />
         </Form.Item>
         <Form.Item label={t('documents.preview.data')} extra={t('documents.preview.dataHint')}>
@@ -182,13 +181,15 @@ export default function DocumentsPage() {
               </div>
             ) : null}
           </Space>
-          <Tooltip title={t('common.refresh')}>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => void queryClient.invalidateQueries({ queryKey: documentsKey })}
-              aria-label={t('common.refresh')}
-            />
-          </Tooltip>
+          <Space className="sc-reg-actions">
+            <Tooltip title={t('common.refresh')}>
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => void queryClient.invalidateQueries({ queryKey: documentsKey })}
+                aria-label={t('common.refresh')}
+              />
+            </Tooltip>
+          </Space>
         </div>
         <DocumentsTable
           query={query}

@@ -111,6 +111,7 @@ export function DocumentsTable({
   showHolder = true,
   holderLinks = true,
   size = 'middle',
+  emptyAsText = false,
 }: {
   query: DocumentListQuery;
   onPageChange?: (page: number, pageSize: number) => void;
@@ -118,6 +119,8 @@ export function DocumentsTable({
   /** link the holder to its enterprise page (needs the right to read it) */
   holderLinks?: boolean;
   size?: 'small' | 'middle';
+  /** with no documents at all, a line of text instead of an empty table (cards) */
+  emptyAsText?: boolean;
 }) {
   const { t, locale } = useI18n();
   const compact = Grid.useBreakpoint().md === false;
@@ -181,11 +184,19 @@ export function DocumentsTable({
         },
       ]
     : [
-        { title: t('documents.field.kind'), dataIndex: 'kindLabel', width: 170 },
         {
           title: t('documents.field.number'),
           dataIndex: 'number',
-          render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+          render: (v: string, d) => (
+            <div>
+              <Typography.Text strong>{v}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary" className="sc-small">
+                  {d.kindLabel}
+                </Typography.Text>
+              </div>
+            </div>
+          ),
         },
         ...(showHolder
           ? [
@@ -206,7 +217,7 @@ export function DocumentsTable({
           title: t('documents.field.validUntil'),
           dataIndex: 'validUntil',
           width: 150,
-          responsive: ['xl'],
+          responsive: ['xxl'],
           render: (v: string | null) => (v ? formatDateTime(v) : t('documents.noExpiry')),
         },
         {
@@ -215,9 +226,12 @@ export function DocumentsTable({
           width: 90,
           render: (_, d) => <DocumentStatusTag doc={d} />,
         },
-        { title: t('common.actions'), key: 'actions', width: 170, render: (_, d) => actions(d) },
+        { title: t('common.actions'), key: 'actions', render: (_, d) => actions(d) },
       ];
 
+  if (emptyAsText && list.data?.total === 0) {
+    return <Typography.Text type="secondary">{t('documents.empty')}</Typography.Text>;
+  }
   return (
     <>
       {list.isError ? (

@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Grid,
   List,
   Result,
@@ -51,7 +50,9 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
   const { message } = App.useApp();
   const access = useAccess();
   const navigate = useNavigate();
-  const compact = Grid.useBreakpoint().md === false;
+  const screens = Grid.useBreakpoint();
+  const compact = screens.md === false;
+  const wide = screens.xl !== false;
   const enterprise = useEnterprise(id);
   const [editing, setEditing] = useState(false);
   const canBrowse = access.abilities.viewRegister === true;
@@ -86,7 +87,11 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
     canBrowse ? <Link to={`/enterprises?park=${parkId}`}>{name}</Link> : name;
 
   const basic: DescriptionsProps['items'] = [
-    { key: 'uscc', label: t('registry.field.uscc'), children: <span className="sc-mono">{e.uscc}</span> },
+    {
+      key: 'uscc',
+      label: t('registry.field.uscc'),
+      children: <span className="sc-mono sc-reg-nowrap">{e.uscc}</span>,
+    },
     { key: 'legal', label: t('registry.field.legalRepresentative'), children: e.legalRepresentative },
     {
       key: 'status',
@@ -96,7 +101,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
     { key: 'sub', label: t('registry.field.subdistrict'), children: e.subdistrictName },
     {
       key: 'industry',
-      label: t('registry.field.industry'),
+      label: t('registry.col.industry'),
       children: (
         <span>
           <span className="sc-mono">{e.industryCode}</span> {e.industryName}
@@ -168,6 +173,88 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
     },
   ];
 
+  // two columns on wide screens; one column elsewhere, the place card right after the contacts
+  const identityCard = (
+    <Card title={t('registry.section.identity')} size="small">
+      <Descriptions
+        size="small"
+        bordered={!compact}
+        column={compact ? 1 : 2}
+        items={basic}
+        classNames={{ label: 'sc-reg-nowrap' }}
+      />
+    </Card>
+  );
+  const contactsCard = (
+    <Card title={t('registry.section.contacts')} size="small">
+      <Descriptions size="small" bordered={!compact} column={compact ? 1 : 2} items={contacts} />
+    </Card>
+  );
+  const documentsCard = access.abilities.viewDocuments ? (
+    <Card title={t('registry.detail.documents')} size="small">
+      <DocumentsTable
+        query={{ holderId: e.id, page: 1, pageSize: 50 }}
+        showHolder={false}
+        size="small"
+        emptyAsText
+      />
+    </Card>
+  ) : null;
+  const historyCard = access.abilities.viewAudit ? (
+    <HistoryCard entityType="enterprise" entityId={e.id} />
+  ) : null;
+  const placeCard = (
+    <Card title={t('registry.section.place')} size="small">
+      <Descriptions size="small" column={1} items={place} />
+      <Typography.Title level={5} className="sc-reg-card-subtitle">
+        {t('registry.detail.tenants')}
+      </Typography.Title>
+      {e.tenants.length === 0 ? (
+        <Typography.Text type="secondary">{t('registry.detail.noTenants')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={e.tenants}
+          renderItem={(tenant) => (
+            <List.Item>
+              <div>
+                <div>{enterpriseLink(tenant.id, tenant.name)}</div>
+                <Typography.Text type="secondary" className="sc-mono">
+                  {tenant.uscc}
+                </Typography.Text>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+      {e.tenants.length > 0 && canBrowse ? (
+        <Link to={`/enterprises?host=${e.id}`} className="sc-small">
+          {t('registry.detail.tenantsInList')}
+        </Link>
+      ) : null}
+      {e.operatedParks.length > 0 ? (
+        <>
+          <Typography.Title level={5} className="sc-reg-card-subtitle">
+            {t('registry.detail.operatedParks')}
+          </Typography.Title>
+          <Space size={[4, 4]} wrap>
+            {e.operatedParks.map((p) => (
+              <Tag key={p.id} color="geekblue">
+                {parkLink(p.id, p.name)}
+              </Tag>
+            ))}
+          </Space>
+        </>
+      ) : null}
+    </Card>
+  );
+  const sideCards = (
+    <>
+      {e.abilities.manageAccounts ? <AccountsCard enterprise={e} /> : null}
+      {own && !canEdit ? <Alert type="info" showIcon title={t('registry.detail.ownReadOnly')} /> : null}
+    </>
+  );
+
   return (
     <div className="sc-page">
       <div className="sc-reg-detail-head">
@@ -185,6 +272,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
             <Tag>{e.subdistrictName}</Tag>
             <Tag>{scaleText(e.scale, locale)}</Tag>
             {e.parkName ? <Tag color="geekblue">{e.parkName}</Tag> : null}
+            {e.hostName ? <Tag color="purple">{t('registry.list.inHost', { name: e.hostName })}</Tag> : null}
             {e.tenants.length > 0 ? (
               <Tag color="purple">{t('registry.detail.tenantCount', { n: e.tenants.length })}</Tag>
             ) : null}
@@ -197,81 +285,33 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
         ) : null}
       </div>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Space orientation="vertical" size={16} className="sc-full-width">
-            <Card title={t('registry.section.identity')} size="small">
-              <Descriptions
-                size="small"
-                bordered
-                column={compact ? 1 : 2}
-                items={basic}
-                styles={{ label: { width: compact ? 96 : 130 } }}
-              />
-            </Card>
-            <Card title={t('registry.section.contacts')} size="small">
-              <Descriptions size="small" bordered column={compact ? 1 : 2} items={contacts} />
-            </Card>
-            {access.abilities.viewDocuments ? (
-              <Card title={t('registry.detail.documents')} size="small">
-                <DocumentsTable
-                  query={{ holderId: e.id, page: 1, pageSize: 50 }}
-                  showHolder={false}
-                  size="small"
-                />
-              </Card>
-            ) : null}
-            {access.abilities.viewAudit ? <HistoryCard entityType="enterprise" entityId={e.id} /> : null}
-          </Space>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Space orientation="vertical" size={16} className="sc-full-width">
-            <Card title={t('registry.section.place')} size="small">
-              <Descriptions size="small" column={1} items={place} />
-              <Typography.Title level={5} className="sc-reg-section-title">
-                {t('registry.detail.tenants')}
-              </Typography.Title>
-              {e.tenants.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.detail.noTenants')} />
-              ) : (
-                <List
-                  size="small"
-                  dataSource={e.tenants}
-                  renderItem={(tenant) => (
-                    <List.Item>
-                      <List.Item.Meta
-                        title={enterpriseLink(tenant.id, tenant.name)}
-                        description={<span className="sc-mono">{tenant.uscc}</span>}
-                      />
-                    </List.Item>
-                  )}
-                />
-              )}
-              {e.tenants.length > 0 && canBrowse ? (
-                <Link to={`/enterprises?host=${e.id}`} className="sc-small">
-                  {t('registry.detail.tenantsInList')}
-                </Link>
-              ) : null}
-              {e.operatedParks.length > 0 ? (
-                <>
-                  <Typography.Title level={5} className="sc-reg-section-title">
-                    {t('registry.detail.operatedParks')}
-                  </Typography.Title>
-                  <Space size={[4, 4]} wrap>
-                    {e.operatedParks.map((p) => (
-                      <Tag key={p.id} color="geekblue">
-                        {parkLink(p.id, p.name)}
-                      </Tag>
-                    ))}
-                  </Space>
-                </>
-              ) : null}
-            </Card>
-            {e.abilities.manageAccounts ? <AccountsCard enterprise={e} /> : null}
-            {own && !canEdit ? <Alert type="info" showIcon title={t('registry.detail.ownReadOnly')} /> : null}
-          </Space>
-        </Col>
-      </Row>
+      {wide ? (
+        <Row gutter={16}>
+          <Col span={16}>
+            <Space orientation="vertical" size={16} className="sc-full-width">
+              {identityCard}
+              {contactsCard}
+              {documentsCard}
+              {historyCard}
+            </Space>
+          </Col>
+          <Col span={8}>
+            <Space orientation="vertical" size={16} className="sc-full-width">
+              {placeCard}
+              {sideCards}
+            </Space>
+          </Col>
+        </Row>
+      ) : (
+        <Space orientation="vertical" size={16} className="sc-full-width">
+          {identityCard}
+          {contactsCard}
+          {placeCard}
+          {sideCards}
+          {documentsCard}
+          {historyCard}
+        </Space>
+      )}
 
       <EnterpriseFormDrawer
         mode="edit"

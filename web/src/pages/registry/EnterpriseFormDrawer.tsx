@@ -224,7 +224,8 @@ export function EnterpriseFormDrawer(props: Props) {
                 {
                   validateTrigger: 'onBlur',
                   validator: async (_, value: string | undefined) => {
-                    const p = usccFinalProblem(value ?? '');
+                    // what the typing rule already says is not said twice
+                    const p = usccTypingProblem(value ?? '') ? null : usccFinalProblem(value ?? '');
                     if (p) throw new Error(usccMessage(p, locale, t));
                   },
                 },

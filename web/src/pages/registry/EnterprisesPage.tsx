@@ -31,7 +31,7 @@ import { downloadFile } from '../../components/download';
 import { useDebounced } from '../../components/use-debounced';
 import { useSearchState } from '../../components/use-search-state';
 import { formatDateTime } from '../../format';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { IndustrySelect } from './IndustrySelect';
 import { enterprisesKey, useEnterprise, useParks, useSubdistricts } from './queries';
@@ -50,6 +50,14 @@ import {
   type Enterprise,
 } from './registry-logic';
 import './registry.css';
+
+/** Sorting on phones, where the table has no column headers to click. */
+const phoneSorts: { value: string; label: MessageKey }[] = [
+  { value: 'name:asc', label: 'registry.sort.name' },
+  { value: 'employeeCount:desc', label: 'registry.sort.employeesDesc' },
+  { value: 'updatedAt:desc', label: 'registry.sort.updatedDesc' },
+  { value: 'uscc:asc', label: 'registry.sort.uscc' },
+];
 import { StatusTag } from './StatusTag';
 
 /** 企业名录: search, filter, sort and page the register (all kept in the URL), export it, register, import. */
@@ -170,14 +178,17 @@ export default function EnterprisesPage() {
           key: 'uscc',
           sorter: true,
           sortOrder: columnSortOrder(search, 'uscc'),
-          width: 190,
+          width: 176,
           render: (v: string) => <span className="sc-mono">{v}</span>,
         },
-        { title: t('registry.field.subdistrict'), dataIndex: 'subdistrictName', width: 110 },
+        // an officer held to one subdistrict sees only that one: no column for it
+        ...(ownSubdistrict
+          ? []
+          : [{ title: t('registry.field.subdistrict'), dataIndex: 'subdistrictName', width: 100 }]),
         {
-          title: t('registry.field.industry'),
+          title: t('registry.col.industry'),
           key: 'industry',
-          responsive: ['lg'],
+          responsive: ['xl'],
           render: (_, e) => (
             <Tooltip title={`${e.industryCode} ${e.industryName}`}>
               <span className="sc-reg-industry">{e.industryName}</span>
@@ -185,32 +196,32 @@ export default function EnterprisesPage() {
           ),
         },
         {
-          title: t('registry.field.scale'),
+          title: t('registry.col.scale'),
           dataIndex: 'scale',
-          width: 70,
+          width: 64,
           render: (v: string) => scaleText(v, locale),
         },
         {
-          title: t('registry.field.employeeCount'),
+          title: t('registry.col.employeeCount'),
           dataIndex: 'employeeCount',
           key: 'employeeCount',
           sorter: true,
           sortOrder: columnSortOrder(search, 'employeeCount'),
-          width: 100,
+          width: 90,
           align: 'right',
           responsive: ['xl'],
           render: (v: number | null) => v ?? '—',
         },
         {
-          title: t('registry.field.operatingStatus'),
+          title: t('registry.col.status'),
           dataIndex: 'operatingStatus',
-          width: 96,
+          width: 90,
           render: (v: Enterprise['operatingStatus']) => <StatusTag status={v} />,
         },
         {
           title: t('registry.list.place'),
           key: 'place',
-          responsive: ['xl'],
+          responsive: ['xxl'],
           render: (_, e) => placeCell(e),
         },
         {
@@ -277,6 +288,23 @@ export default function EnterprisesPage() {
         className="sc-filter-select-narrow"
         aria-label={t('registry.filter.status')}
       />
+      {compact ? (
+        <Select
+          value={query.sort ? `${query.sort}:${query.order ?? 'asc'}` : 'name:asc'}
+          options={phoneSorts.map((o) => ({ value: o.value, label: t(o.label) }))}
+          onChange={(v: string) => {
+            const [sort, order] = v.split(':');
+            setSearch({
+              sort: sort === 'name' && order === 'asc' ? null : sort,
+              order: order === 'desc' ? order : null,
+              page: null,
+            });
+          }}
+          className="sc-filter-select"
+          aria-label={t('registry.sort.label')}
+          prefix={t('registry.sort.label')}
+        />
+      ) : null}
       {filtered ? (
         <Button
           type="link"
@@ -295,20 +323,20 @@ export default function EnterprisesPage() {
   return (
     <Card className="sc-page-card">
       <div className="sc-toolbar">
-        <Space wrap>
-          <Input.Search
-            allowClear
-            placeholder={t('registry.searchPlaceholder')}
-            value={qDraft}
-            onChange={(e) => setQDraft(e.target.value)}
-            onSearch={(value) => {
-              written.current = value.trim();
-              setQDraft(value);
-              filterBy({ q: value.trim() });
-            }}
-            className="sc-reg-search"
-            aria-label={t('registry.searchPlaceholder')}
-          />
+        <Input.Search
+          allowClear
+          placeholder={t('registry.searchPlaceholder')}
+          value={qDraft}
+          onChange={(e) => setQDraft(e.target.value)}
+          onSearch={(value) => {
+            written.current = value.trim();
+            setQDraft(value);
+            filterBy({ q: value.trim() });
+          }}
+          className="sc-reg-search"
+          aria-label={t('registry.searchPlaceholder')}
+        />
+        <Space wrap className="sc-reg-actions">
           {compact ? (
             <Badge count={filterCount} size="small">
               <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)}>
@@ -316,8 +344,6 @@ export default function EnterprisesPage() {
               </Button>
             </Badge>
           ) : null}
-        </Space>
-        <Space wrap>
           <Tooltip title={t('common.refresh')}>
             <Button
               icon={<ReloadOutlined />}

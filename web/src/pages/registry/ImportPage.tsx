@@ -24,7 +24,7 @@ import {
   Upload,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { isApiProblem, problemMessage, type ApiProblem } from '../../api/problem';
@@ -54,6 +54,18 @@ const phaseTag: Record<ImportPhase, { color: string; label: MessageKey }> = {
 };
 
 type ImportError = ImportRecord['errors'][number];
+
+/** Seconds since this page started waiting (the client's clock only, so server clock skew does not show). */
+function Waiting() {
+  const { t } = useI18n();
+  const [start] = useState(() => Date.now());
+  const [now, setNow] = useState(start);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <>{t('imports.waiting', { s: Math.round((now - start) / 1000) })}</>;
+}
 
 function PhaseTag({ status }: { status: string }) {
   const { t } = useI18n();
@@ -343,7 +355,11 @@ export default function ImportPage() {
             closable={{ onClose: () => setRefusal(null) }}
           />
         ) : null}
-        {importId && imp && (phase === 'queued' || phase === 'running') ? null : (
+        {importId ? (
+          <Typography.Paragraph type="secondary">
+            {imp ? t('imports.uploaded', { name: imp.fileName }) : null}
+          </Typography.Paragraph>
+        ) : (
           <Upload.Dragger
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple={false}
@@ -392,7 +408,7 @@ export default function ImportPage() {
                 }}
               />
               <Typography.Paragraph type="secondary" className="sc-small">
-                {t('imports.progressHint')}
+                <Waiting /> {t('imports.progressHint')}
               </Typography.Paragraph>
             </div>
           ) : null}

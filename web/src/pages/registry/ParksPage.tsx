@@ -257,7 +257,7 @@ export default function ParksPage() {
             />
           )}
         </Space>
-        <Space wrap>
+        <Space wrap className="sc-reg-actions">
           <Tooltip title={t('common.refresh')}>
             <Button
               icon={<ReloadOutlined />}
