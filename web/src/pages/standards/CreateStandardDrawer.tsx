@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Divider, Drawer, Form, Grid, Input, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, call } from '../../api/client';
+import { isApiProblem, problemMessage } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { applyProblemToForm } from '../../components/form-problem';
 import { useI18n } from '../../i18n';
@@ -57,7 +58,12 @@ export function CreateStandardDrawer({
       form.resetFields();
       onCreated(version.id);
     },
-    onError: (error) => setAlert(applyProblemToForm(form, error, locale, fields)),
+    onError: (error) => {
+      const left = applyProblemToForm(form, error, locale, fields);
+      // a scope overlap names the standards it collides with in its detail: show that too
+      const detailed = isApiProblem(error) && error.detail !== error.title;
+      setAlert(left ?? (detailed ? problemMessage(error, locale) : null));
+    },
   });
 
   return (

@@ -192,11 +192,11 @@ export function DiffPanel({
           />
         </Space>
         {direction ? (
-          <Space size={6}>
+          <div className="sc-std-diff-direction">
             <Tag>{t('standards.versionNumber', { number: numberOf(direction.from) })}</Tag>
             <ArrowRightOutlined />
             <Tag color="blue">{t('standards.versionNumber', { number: numberOf(direction.to) })}</Tag>
-          </Space>
+          </div>
         ) : null}
       </div>
       {diff.isPending ? (

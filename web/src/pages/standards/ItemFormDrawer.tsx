@@ -109,6 +109,12 @@ export function ItemFormDrawer({
         name="standard-item"
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
+        onValuesChange={(changed: Partial<ItemFormValues>) => {
+          // a server error on the whole list (key item without basis) goes once the list changes
+          if (changed.legalBasis && form.getFieldError('legalBasis').length > 0) {
+            form.setFields([{ name: 'legalBasis', errors: [] }]);
+          }
+        }}
         disabled={save.isPending}
         initialValues={itemToForm(item, defaults)}
       >
@@ -203,12 +209,14 @@ export function ItemFormDrawer({
                   />
                 </div>
               ))}
-              {isKey && rows.length === 0 ? (
+              {isKey && rows.length === 0 && errors.length === 0 ? (
                 <Typography.Paragraph type="warning" className="sc-small">
                   {t('standards.item.keyNeedsBasis')}
                 </Typography.Paragraph>
               ) : null}
-              <Form.ErrorList errors={errors} />
+              <div className="sc-std-list-errors">
+                <Form.ErrorList errors={errors} />
+              </div>
               {rows.length < 20 ? (
                 <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ kind: 'law' })}>
                   {t('standards.item.basisAdd')}

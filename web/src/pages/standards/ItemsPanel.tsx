@@ -62,7 +62,6 @@ export function ItemsPanel({
   const groups = useMemo(() => groupByModule(shown, version.modules), [shown, version.modules]);
   const filtering = !!(filter.q?.trim() || filter.keyOnly || filter.tag);
   const visibleGroups = filtering || !canEdit ? groups.filter((g) => g.items.length > 0) : groups;
-  const keyCount = version.items.filter((i) => i.isKey).length;
   const active = openModules ?? groups.filter((g) => g.items.length > 0).map((g) => g.module.code);
 
   const openEditor = (item: StandardItem | null, module?: string) =>
@@ -130,22 +129,21 @@ export function ItemsPanel({
             className="sc-std-tag-filter"
             popupMatchSelectWidth={false}
           />
-          <Space size={6}>
+          <label className="sc-std-keyonly">
             <Switch
               size="small"
               checked={filter.keyOnly === true}
               onChange={(keyOnly) => setFilter((f) => ({ ...f, keyOnly }))}
-              aria-label={t('standards.filter.keyOnly')}
             />
             <span>{t('standards.filter.keyOnly')}</span>
-          </Space>
+          </label>
         </Space>
-        <Space wrap>
-          <Typography.Text type="secondary">
-            {filtering
-              ? t('standards.items.shown', { shown: shown.length, total: version.items.length })
-              : t('standards.items.count', { total: version.items.length, key: keyCount })}
-          </Typography.Text>
+        <div className="sc-std-items-tools">
+          {filtering ? (
+            <Typography.Text type="secondary">
+              {t('standards.items.shown', { shown: shown.length, total: version.items.length })}
+            </Typography.Text>
+          ) : null}
           <Button size="small" onClick={() => onOpenModules(groups.map((g) => g.module.code))}>
             {t('standards.items.expandAll')}
           </Button>
@@ -157,7 +155,7 @@ export function ItemsPanel({
               {t('standards.item.add')}
             </Button>
           ) : null}
-        </Space>
+        </div>
       </div>
       {visibleGroups.length === 0 ? (
         <Empty description={filtering ? t('standards.items.noneMatch') : t('standards.items.none')} />

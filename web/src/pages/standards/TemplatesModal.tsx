@@ -18,7 +18,14 @@ import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
-import { standardsKey, useDepartments, useIndustryNames, useTemplates, versionKey } from './queries';
+import {
+  standardsKey,
+  useDepartments,
+  useIndustryNames,
+  useStandards,
+  useTemplates,
+  versionKey,
+} from './queries';
 import { industryText, ownDepartmentId, type Template } from './standards-logic';
 
 /**
@@ -41,6 +48,8 @@ export function TemplatesModal({
   const templates = useTemplates(open);
   const departments = useDepartments(open);
   const industryNames = useIndustryNames();
+  const standards = useStandards(open);
+  const inUse = new Set((standards.data ?? []).map((s) => s.templateKey).filter(Boolean));
   const [department, setDepartment] = useState<string | undefined>(() => ownDepartmentId(me.roles));
 
   const create = useMutation({
@@ -108,7 +117,12 @@ export function TemplatesModal({
               ]}
             >
               <List.Item.Meta
-                title={tpl.title}
+                title={
+                  <Space size={[8, 4]} wrap>
+                    <span>{tpl.title}</span>
+                    {inUse.has(tpl.key) ? <Tag color="gold">{t('standards.fromTemplate.inUse')}</Tag> : null}
+                  </Space>
+                }
                 description={
                   <Space orientation="vertical" size={4}>
                     <Space size={[4, 4]} wrap>

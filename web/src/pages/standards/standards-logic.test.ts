@@ -16,6 +16,7 @@ import {
   groupByModule,
   industryText,
   itemToForm,
+  lineDiff,
   legalBasisText,
   majorHazardText,
   moduleName,
@@ -333,12 +334,10 @@ describe('version comparison', () => {
     expect(fw01.fields.map((f) => f.field)).toEqual(['requirement', 'legalBasis']);
     const basis = fw01.fields[1];
     expect(basis).toMatchObject({ before: '《安全生产法》第四条', after: '《安全生产法》第二十二条' });
-    expect(
-      basis.segments
-        ?.filter((s) => s.kind !== 'same')
-        .map((s) => s.text)
-        .join('|'),
-    ).toBe('四|二十二');
+    expect(basis.segments).toEqual([
+      { kind: 'del', text: '《安全生产法》第四条\n' },
+      { kind: 'ins', text: '《安全生产法》第二十二条\n' },
+    ]);
 
     const fw02 = view.changed.find((c) => c.code === 'FW-02')!;
     expect(fw02.keyChange).toBe(false);
@@ -378,6 +377,32 @@ describe('version comparison', () => {
     expect(fieldText('majorHazard', full, ctx)).toBe('GB 35181 第5章');
     expect(fieldText('checkMethod', full, ctx)).toBe('无');
     expect(fieldText('module', { ...full, module: 'ghost' }, ctx)).toBe('ghost');
+  });
+});
+
+describe('lineDiff', () => {
+  const side = (segments: ReturnType<typeof lineDiff>, which: 'before' | 'after') =>
+    segments
+      .filter((s) => s.kind === 'same' || s.kind === (which === 'before' ? 'del' : 'ins'))
+      .map((s) => s.text)
+      .join('');
+
+  it('keeps unchanged bases and marks replaced ones as whole lines', () => {
+    const a = '《安全生产法》第二十四条\n《安全生产法》第二十五条';
+    const b = '《安全生产法》第二十四条第一款\n《安全生产法》第二十五条\n《消防法》第十六条';
+    const d = lineDiff(a, b);
+    expect(side(d, 'before')).toBe(`${a}\n`);
+    expect(side(d, 'after')).toBe(`${b}\n`);
+    expect(d.filter((s) => s.kind === 'del').map((s) => s.text.trim())).toEqual(['《安全生产法》第二十四条']);
+    expect(d.filter((s) => s.kind === 'ins').map((s) => s.text.trim())).toEqual([
+      '《安全生产法》第二十四条第一款',
+      '《消防法》第十六条',
+    ]);
+  });
+
+  it('handles one side empty', () => {
+    expect(lineDiff('', '《消防法》第十六条')).toEqual([{ kind: 'ins', text: '《消防法》第十六条\n' }]);
+    expect(lineDiff('a\nb', 'a\nb')).toEqual([{ kind: 'same', text: 'a\nb\n' }]);
   });
 });
 

@@ -406,25 +406,8 @@ export interface TextSegment {
   text: string;
 }
 
-/**
- * Character-level difference of two texts (longest common subsequence), merged into runs: what was removed
- * from `before` and inserted in `after`. Texts too long for the table fall back to "all removed, all inserted".
- */
-export function textDiff(before: string, after: string, maxCells = 400_000): TextSegment[] {
-  if (before === after) return before ? [{ kind: 'same', text: before }] : [];
-  // common prefix and suffix first: most edits touch a small part of a long requirement
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start += 1;
-  let end = 0;
-  while (
-    end < before.length - start &&
-    end < after.length - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  ) {
-    end += 1;
-  }
-  const a = [...before.slice(start, before.length - end)];
-  const b = [...after.slice(start, after.length - end)];
+/** Longest-common-subsequence difference of two token lists, merged into runs (each token's text joined). */
+function diffTokens(a: readonly string[], b: readonly string[], maxCells: number): TextSegment[] {
   const out: TextSegment[] = [];
   const push = (kind: TextSegment['kind'], text: string) => {
     if (!text) return;
@@ -432,44 +415,74 @@ export function textDiff(before: string, after: string, maxCells = 400_000): Tex
     if (last && last.kind === kind) last.text += text;
     else out.push({ kind, text });
   };
-  push('same', before.slice(0, start));
-  if (a.length * b.length > maxCells) {
-    push('del', a.join(''));
-    push('ins', b.join(''));
+  // common head and tail first: most edits touch a small part of a long text
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let end = 0;
+  while (
+    end < a.length - start &&
+    end < b.length - start &&
+    a[a.length - 1 - end] === b[b.length - 1 - end]
+  ) {
+    end += 1;
+  }
+  push('same', a.slice(0, start).join(''));
+  const x = a.slice(start, a.length - end);
+  const y = b.slice(start, b.length - end);
+  if (x.length * y.length > maxCells) {
+    push('del', x.join(''));
+    push('ins', y.join(''));
   } else {
-    // lcs[i][j] = length of the LCS of a[i..] and b[j..]
-    const lcs: number[][] = Array.from({ length: a.length + 1 }, () =>
-      new Array<number>(b.length + 1).fill(0),
+    // lcs[i][j] = length of the LCS of x[i..] and y[j..]
+    const lcs: number[][] = Array.from({ length: x.length + 1 }, () =>
+      new Array<number>(y.length + 1).fill(0),
     );
-    for (let i = a.length - 1; i >= 0; i -= 1) {
-      for (let j = b.length - 1; j >= 0; j -= 1) {
-        lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (let i = x.length - 1; i >= 0; i -= 1) {
+      for (let j = y.length - 1; j >= 0; j -= 1) {
+        lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     let i = 0;
     let j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) {
-        push('same', a[i]);
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) {
+        push('same', x[i]);
         i += 1;
         j += 1;
       } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-        push('del', a[i]);
+        push('del', x[i]);
         i += 1;
       } else {
-        push('ins', b[j]);
+        push('ins', y[j]);
         j += 1;
       }
     }
-    push('del', a.slice(i).join(''));
-    push('ins', b.slice(j).join(''));
+    push('del', x.slice(i).join(''));
+    push('ins', y.slice(j).join(''));
   }
-  push('same', before.slice(before.length - end));
+  push('same', a.slice(a.length - end).join(''));
   return out;
 }
 
-/** Fields whose change is shown inline (character marks) rather than as two whole values. */
-const proseFields = new Set<DiffField>(['requirement', 'checkMethod', 'evidence', 'legalBasis']);
+/**
+ * Character-level difference of two texts: what was removed from `before` and inserted in `after`. Texts too
+ * long for the table fall back to "all removed, all inserted".
+ */
+export function textDiff(before: string, after: string, maxCells = 400_000): TextSegment[] {
+  return diffTokens([...before], [...after], maxCells);
+}
+
+/**
+ * Line-level difference (legal bases: one per line), so a replaced basis shows as one line out, one line in.
+ * Every line keeps its newline, so each side reads as its text plus a final newline (invisible in pre-wrap).
+ */
+export function lineDiff(before: string, after: string): TextSegment[] {
+  const lines = (text: string) => (text === '' ? [] : text.split('\n').map((l) => `${l}\n`));
+  return diffTokens(lines(before), lines(after), 400_000);
+}
+
+/** Fields whose change is shown inline (character marks, or line marks for legal bases). */
+const proseFields = new Set<DiffField>(['requirement', 'checkMethod', 'evidence']);
 
 export interface FieldChange {
   field: DiffField;
@@ -518,7 +531,11 @@ export function presentDiff(diff: VersionDiff, ctx: FieldTextContext): DiffPrese
           labelKey: fieldLabelKeys[field],
           before,
           after,
-          segments: proseFields.has(field) ? textDiff(before, after) : null,
+          segments: proseFields.has(field)
+            ? textDiff(before, after)
+            : field === 'legalBasis'
+              ? lineDiff(before, after)
+              : null,
         };
       }),
     };
