@@ -23,6 +23,7 @@ import { useAccess } from '../../auth/session';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { DocumentsTable } from '../documents/DocumentsTable';
+import { ApplicabilityCard } from '../standards/ApplicabilityCard';
 import { AccountsCard } from './AccountsCard';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { HistoryCard } from './HistoryCard';
@@ -312,6 +313,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
           {historyCard}
         </Space>
       )}
+      <ApplicabilityCard enterpriseId={e.id} canEdit={e.abilities.updateContacts === true} />
 
       <EnterpriseFormDrawer
         mode="edit"
