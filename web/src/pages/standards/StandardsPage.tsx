@@ -119,6 +119,7 @@ export default function StandardsPage() {
   const [creating, setCreating] = useState(false);
   const [fromTemplate, setFromTemplate] = useState(false);
   const canCreate = access.abilities.createStandard === true;
+  const colon = locale === 'zh-CN' ? '：' : ': ';
 
   const opened = (versionId: string) => {
     setCreating(false);
@@ -159,11 +160,17 @@ export default function StandardsPage() {
       >
         <div className="sc-std-meta">
           <div>
-            <Typography.Text type="secondary">{t('standards.field.owningDepartment')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('standards.field.owningDepartment')}
+              {colon}
+            </Typography.Text>
             {s.owningDepartmentName}
           </div>
           <div>
-            <Typography.Text type="secondary">{t('standards.field.industryScope')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('standards.field.industryScope')}
+              {colon}
+            </Typography.Text>
             <Space size={[4, 4]} wrap className="sc-std-scope">
               {s.industryScope.map((code) => (
                 <Tag key={code} color="geekblue">
