@@ -13,6 +13,7 @@ import { setupModules, modules } from './modules/index.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import type { Database } from './platform/db/client.js';
 import { notFoundProblem, registerProblemHandlers, rememberRoutePatterns } from './platform/errors/problem.js';
+import { AppError } from './platform/errors/app-error.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { JobRunner } from './platform/jobs/worker.js';
@@ -46,6 +47,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobR
 
   app.addSchema(ProblemSchema);
   registerProblemHandlers(app);
+  refuseNulCharacters(app);
   rememberRoutePatterns(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -96,8 +98,39 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobR
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET') return notFoundProblem(app, req, reply);
-    // client-side routes of the SPA: assets were matched above, anything else gets index.html
+    const pathname = req.url.split('?')[0];
+    if (pathname.startsWith('/assets/')) {
+      // built after this process started (a rebuild while running): serve it if it exists, never index.html
+      const rel = path.posix.normalize(pathname).replace(/^\/+/, '');
+      if (!rel.includes('..') && existsSync(path.join(webDist, rel))) return reply.sendFile(rel);
+      return notFoundProblem(app, req, reply);
+    }
+    // client-side routes of the SPA get index.html
     return reply.type('text/html').sendFile('index.html');
   });
   return { app, jobs };
+}
+
+/** Where the first U+0000 is in a parsed request part (`body/name`), or null. */
+function firstNul(value: unknown, at: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value) || depth > 32) return null;
+  for (const [key, v] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? `${at}/${key}` : firstNul(v, `${at}/${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: a request carrying one (a JSON "\u0000", a %00 in the query or
+ * the path) would fail in the database as a 500. Refuse it at the edge as a field error instead.
+ */
+function refuseNulCharacters(app: App): void {
+  app.addHook('preValidation', async (req) => {
+    const field = firstNul(req.params, 'params') ?? firstNul(req.query, 'querystring') ?? firstNul(req.body, 'body');
+    if (field) {
+      throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field, code: 'nul_character', message: '不能包含空字符（U+0000）' }] });
+    }
+  });
 }
