@@ -192,7 +192,7 @@ export default function StandardsPage() {
           <Typography.Text type="secondary" className="sc-std-intro">
             {t('standards.list.intro')}
           </Typography.Text>
-          <Space wrap>
+          <div className="sc-std-items-tools">
             {canCreate ? (
               <>
                 <Button icon={<AppstoreAddOutlined />} onClick={() => setFromTemplate(true)}>
@@ -210,7 +210,7 @@ export default function StandardsPage() {
                 onClick={() => void queryClient.invalidateQueries({ queryKey: standardsKey })}
               />
             </Tooltip>
-          </Space>
+          </div>
         </div>
       </Card>
       {body}
