@@ -223,6 +223,7 @@ export const en: Messages = {
   'registry.list.place': 'Park / host',
   'registry.list.inHost': 'In {name}',
   'registry.list.employees': '{n} employees',
+  'registry.col.uscc': 'USCC',
   'registry.col.industry': 'Industry',
   'registry.col.scale': 'Scale',
   'registry.col.employeeCount': 'Employees',

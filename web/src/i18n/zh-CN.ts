@@ -216,6 +216,7 @@ export const zhCN = {
   'registry.list.place': '园区 / 厂中厂',
   'registry.list.inHost': '位于 {name}',
   'registry.list.employees': '{n} 人',
+  'registry.col.uscc': '统一社会信用代码',
   'registry.col.industry': '行业',
   'registry.col.scale': '规模',
   'registry.col.employeeCount': '从业人数',

@@ -54,7 +54,7 @@ export default function ActivatePage() {
   });
 
   return (
-    <div className="sc-login">
+    <div className="sc-login sc-activate">
       <div className="sc-login-lang">
         <LanguageSwitch size="small" />
       </div>

@@ -240,6 +240,7 @@ export function DocumentsTable({
       <Table<DocumentItem>
         rowKey="id"
         size={size}
+        showHeader={!(compact && !showHolder)}
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}

@@ -90,7 +90,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
   const basic: DescriptionsProps['items'] = [
     {
       key: 'uscc',
-      label: t('registry.field.uscc'),
+      label: t('registry.col.uscc'),
       children: <span className="sc-mono sc-reg-nowrap">{e.uscc}</span>,
     },
     { key: 'legal', label: t('registry.field.legalRepresentative'), children: e.legalRepresentative },
@@ -182,7 +182,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
         bordered={!compact}
         column={compact ? 1 : 2}
         items={basic}
-        classNames={{ label: 'sc-reg-nowrap' }}
+        classNames={{ label: locale === 'zh-CN' ? 'sc-reg-nowrap' : undefined }}
       />
     </Card>
   );

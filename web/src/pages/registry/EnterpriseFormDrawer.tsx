@@ -106,6 +106,7 @@ export function EnterpriseFormDrawer(props: Props) {
     onMutate: () => setAlert(null),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: registryKey });
+      void queryClient.invalidateQueries({ queryKey: ['audit'] });
       if (!saved) {
         void message.info(t('registry.edit.nothingChanged'));
         onClose();
@@ -118,9 +119,12 @@ export function EnterpriseFormDrawer(props: Props) {
       if (isApiProblem(error) && error.code === 'ENTERPRISE_USCC_TAKEN') {
         form.setFields([{ name: 'uscc', errors: [problemMessage(error, locale)] }]);
         setAlert(null);
-        return;
+      } else {
+        setAlert(applyProblemToForm(form, error, locale, enterpriseFieldNames));
       }
-      setAlert(applyProblemToForm(form, error, locale, enterpriseFieldNames));
+      // show the first field the server refused (or the alert at the top)
+      const first = form.getFieldsError().find((f) => f.errors.length > 0);
+      if (first) form.scrollToField(first.name, { block: 'center' });
     },
   });
 

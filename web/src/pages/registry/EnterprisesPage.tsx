@@ -152,7 +152,7 @@ export default function EnterprisesPage() {
               <Space size={[4, 4]} wrap>
                 <StatusTag status={e.operatingStatus} />
                 <Tag>{scaleText(e.scale, locale)}</Tag>
-                <Tag>{e.subdistrictName}</Tag>
+                {ownSubdistrict ? null : <Tag>{e.subdistrictName}</Tag>}
               </Space>
               <Typography.Text type="secondary" className="sc-small">
                 {e.industryCode} {e.industryName}
@@ -173,7 +173,7 @@ export default function EnterprisesPage() {
           render: (_, e) => nameCell(e),
         },
         {
-          title: t('registry.field.uscc'),
+          title: t('registry.col.uscc'),
           dataIndex: 'uscc',
           key: 'uscc',
           sorter: true,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Skeleton, Timeline, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
@@ -8,7 +8,7 @@ import type { AuditEvent } from '../../api/types';
 import { formatDateTime, formatValue } from '../../format';
 import { useI18n } from '../../i18n';
 import { eventKindText } from '../../labels';
-import { useIndustries, useParks, useSubdistricts } from './queries';
+import { useEnterprise, useIndustries, useParks, useSubdistricts } from './queries';
 import {
   eventFieldChanges,
   eventImportId,
@@ -19,6 +19,12 @@ import {
 } from './registry-logic';
 
 const pageSize = 10;
+
+/** An enterprise named by id in an event (a 厂中厂 host): its name when the user may read it, else the id. */
+function EnterpriseName({ id }: { id: string }) {
+  const e = useEnterprise(id);
+  return <>{e.data?.name ?? id}</>;
+}
 
 /** The enterprise's operation history from the audit chain: who changed what, when (needs viewAudit). */
 export function HistoryCard({ entityType, entityId }: { entityType: string; entityId: string }) {
@@ -43,11 +49,12 @@ export function HistoryCard({ entityType, entityId }: { entityType: string; enti
     return m;
   }, [subdistricts.data, parks.data]);
 
-  const show = (field: string, value: unknown): string => {
+  const show = (field: string, value: unknown): ReactNode => {
     if (value === null || value === undefined || value === '') return t('registry.history.empty');
     if (typeof value !== 'string') return formatValue(value);
     if (field === 'scale') return scaleText(value, locale);
     if (field === 'operatingStatus') return statusText(value, locale);
+    if (field === 'hostEnterpriseId') return <EnterpriseName id={value} />;
     if (field === 'industryCode') {
       const found = industries.data?.find((i) => i.code === value);
       return found ? `${found.code} ${found.name}` : value;

@@ -270,9 +270,9 @@ export default function ImportPage() {
       title: t('imports.list.file'),
       dataIndex: 'fileName',
       render: (v: string, r) => (
-        <Button type="link" className="sc-link-cell" onClick={() => setSearch({ import: r.id })}>
+        <Typography.Link onClick={() => setSearch({ import: r.id })}>
           <FileExcelOutlined /> {v}
-        </Button>
+        </Typography.Link>
       ),
     },
     {

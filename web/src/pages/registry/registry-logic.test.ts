@@ -197,7 +197,6 @@ describe('enterprise bodies', () => {
       subdistrictId: sub,
       industryCode: '1959',
       scale: 'small',
-      employeeCount: null,
       contactName: null,
       contactPhone: null,
       safetyManagerName: null,

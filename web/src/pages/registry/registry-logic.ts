@@ -261,9 +261,12 @@ const text = (v: string | null | undefined): string | null => {
   return s ? s : null;
 };
 
-/** Form values as the create body: trimmed, empty optional text as null, the USCC normalised. */
+/**
+ * Form values as the create body: trimmed, empty optional text as null, the USCC normalised. An empty employee
+ * count is left out rather than sent as null: the server's request coercion turns a null integer into 0.
+ */
 export function createEnterpriseBody(v: EnterpriseFormValues): CreateEnterpriseBody {
-  return {
+  const body: CreateEnterpriseBody = {
     uscc: normaliseUscc(v.uscc ?? ''),
     name: (v.name ?? '').trim(),
     legalRepresentative: (v.legalRepresentative ?? '').trim(),
@@ -281,6 +284,8 @@ export function createEnterpriseBody(v: EnterpriseFormValues): CreateEnterpriseB
     parkId: v.parkId || null,
     hostEnterpriseId: v.hostEnterpriseId || null,
   };
+  if (body.employeeCount === null) delete body.employeeCount;
+  return body;
 }
 
 /** The form's initial values for an existing enterprise. */
