@@ -117,8 +117,11 @@ export const journeys: Journey[] = [
         );
         await page.locator('input[type=file]').setInputFiles(env.seed.importFile.path);
         const res = await started;
-        assert(res.status() === 202, `the upload answered ${res.status()}: ${await res.text()}`);
-        importId = ((await res.json()) as { importId: string }).importId;
+        if (res.status() !== 202) assert(false, `the upload answered ${res.status()}: ${await res.text().catch(() => '(body gone)')}`);
+        // the page moves on (the URL records the import) and the body may be gone: read the id from the URL
+        await page.waitForURL(/[?&]import=/);
+        importId = new URL(page.url()).searchParams.get('import') ?? '';
+        assert(importId !== '', 'the page did not record the import id');
         await page.getByRole('progressbar').first().waitFor();
       });
 
