@@ -12,7 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiProblem, problemMessage } from '../../api/problem';
 import { useSearchState } from '../../components/use-search-state';
@@ -87,6 +87,9 @@ export default function VersionPage() {
     setProblemCodes([]);
     setOpenModules(null);
   }
+
+  // a new version (after 起草新版本, or a link from another version) opens at its top
+  useEffect(() => window.scrollTo(0, 0), [id]);
 
   const standard = useMemo(
     () => standards.data?.find((s) => s.id === version.data?.standard.id),
