@@ -639,7 +639,7 @@ export const en: Messages = {
   'standards.diff.addedCount': '{n} added',
   'standards.diff.removedCount': '{n} removed',
   'standards.diff.changedCount': '{n} changed',
-  'standards.diff.keyCount': '{n} key items affected',
+  'standards.diff.keyCount': 'Key items affected: {n}',
   'standards.diff.keyAlert':
     'Key items changed: {codes}. Enterprises assessed against the older version may need a supplementary notice.',
   'standards.diff.changed': 'Changed items ({n})',
