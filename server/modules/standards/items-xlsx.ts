@@ -24,7 +24,8 @@ const kindOfTitle = (title: string): LegalBasis['kind'] =>
   /^中华人民共和国.*法$/.test(title) ? 'law' : /^(GB|AQ|GB\/T)\s?[\d]/.test(title) ? 'standard' : 'regulation';
 
 export function formatLegalBasis(list: LegalBasis[]): string {
-  return list.map((b) => `《${b.title}》${b.article}`).join('；');
+  // titles are stored without 《》; tolerate ones that carry them
+  return list.map((b) => `《${b.title.replace(/^《|》$/g, '')}》${b.article}`).join('；');
 }
 
 export function parseLegalBasis(text: string): LegalBasis[] | null {
