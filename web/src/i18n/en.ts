@@ -374,6 +374,7 @@ export const en: Messages = {
   'imports.count.errors': 'Error rows',
   'imports.errors.title': 'Errors',
   'imports.errors.firstN': 'Errors (first {shown}; {rows} rows have errors — the error file has them all)',
+  'imports.error.at': 'Row {row} · {column}',
   'imports.error.row': 'Row',
   'imports.error.column': 'Column',
   'imports.error.message': 'Problem',

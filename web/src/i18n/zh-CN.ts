@@ -364,6 +364,7 @@ export const zhCN = {
   'imports.count.errors': '错误行',
   'imports.errors.title': '错误明细',
   'imports.errors.firstN': '错误明细（前 {shown} 条，共 {rows} 行有错误，完整内容见错误行表格）',
+  'imports.error.at': '第 {row} 行 · {column}',
   'imports.error.row': '行号',
   'imports.error.column': '列',
   'imports.error.message': '问题',

@@ -99,11 +99,26 @@ function ImportResult({ imp, onAgain }: { imp: ImportRecord; onAgain: () => void
     }
   };
 
-  const errorColumns: TableColumnsType<ImportError> = [
-    { title: t('imports.error.row'), dataIndex: 'row', width: 72 },
-    { title: t('imports.error.column'), dataIndex: 'column', width: compact ? 96 : 180 },
-    { title: t('imports.error.message'), dataIndex: 'message' },
-  ];
+  const errorColumns: TableColumnsType<ImportError> = compact
+    ? [
+        {
+          title: t('imports.errors.title'),
+          key: 'error',
+          render: (_, e) => (
+            <div className="sc-stack">
+              <Typography.Text type="secondary" className="sc-small">
+                {t('imports.error.at', { row: e.row, column: e.column })}
+              </Typography.Text>
+              <span>{e.message}</span>
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: t('imports.error.row'), dataIndex: 'row', width: 72 },
+        { title: t('imports.error.column'), dataIndex: 'column', width: 180 },
+        { title: t('imports.error.message'), dataIndex: 'message' },
+      ];
 
   return (
     <div className="sc-reg-section" data-testid="import-result">
@@ -191,7 +206,8 @@ function ImportResult({ imp, onAgain }: { imp: ImportRecord; onAgain: () => void
             pagination={
               imp.errors.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false
             }
-            scroll={{ x: 'max-content' }}
+            showHeader={!compact}
+            scroll={compact ? undefined : { x: 'max-content' }}
           />
         </>
       ) : null}
@@ -211,6 +227,7 @@ export default function ImportPage() {
   const importId = search.import;
   const [refusal, setRefusal] = useState<ApiProblem | null>(null);
   const [templateLoading, setTemplateLoading] = useState(false);
+  const compact = Grid.useBreakpoint().md === false;
 
   const current = useQuery({
     queryKey: [...importsKey, 'one', importId],
@@ -265,57 +282,80 @@ export default function ImportPage() {
   const step = !importId ? (upload.isPending ? 1 : 0) : phase === 'done' || phase === 'failed' ? 2 : 1;
   const missing = refusal ? missingColumns(refusal.errors) : [];
 
-  const recentColumns: TableColumnsType<ImportRecord> = [
-    {
-      title: t('imports.list.file'),
-      dataIndex: 'fileName',
-      render: (v: string, r) => (
-        <Typography.Link onClick={() => setSearch({ import: r.id })}>
-          <FileExcelOutlined /> {v}
-        </Typography.Link>
-      ),
-    },
-    {
-      title: t('imports.list.at'),
-      dataIndex: 'createdAt',
-      width: 150,
-      render: (v: string) => formatDateTime(v),
-    },
-    {
-      title: t('imports.list.status'),
-      dataIndex: 'status',
-      width: 90,
-      render: (v: string) => <PhaseTag status={v} />,
-    },
-    {
-      title: t('imports.list.counts'),
-      key: 'counts',
-      render: (_, r) => {
-        const s = importSummary(r);
-        return s.phase === 'done'
-          ? t('imports.list.countsText', {
-              created: s.created,
-              updated: s.updated,
-              unchanged: s.unchanged,
-              errors: s.errorRows,
-            })
-          : '—';
-      },
-    },
-  ];
+  const fileLink = (r: ImportRecord) => (
+    <Typography.Link onClick={() => setSearch({ import: r.id })}>
+      <FileExcelOutlined /> {r.fileName}
+    </Typography.Link>
+  );
+  const countsText = (r: ImportRecord) => {
+    const s = importSummary(r);
+    return s.phase === 'done'
+      ? t('imports.list.countsText', {
+          created: s.created,
+          updated: s.updated,
+          unchanged: s.unchanged,
+          errors: s.errorRows,
+        })
+      : '—';
+  };
+  const recentColumns: TableColumnsType<ImportRecord> = compact
+    ? [
+        {
+          title: t('imports.list.title'),
+          key: 'import',
+          render: (_, r) => (
+            <div className="sc-stack">
+              {fileLink(r)}
+              <span>
+                <PhaseTag status={r.status} />
+                <Typography.Text type="secondary" className="sc-small">
+                  {formatDateTime(r.createdAt)}
+                </Typography.Text>
+              </span>
+              <Typography.Text className="sc-small">{countsText(r)}</Typography.Text>
+            </div>
+          ),
+        },
+      ]
+    : [
+        {
+          title: t('imports.list.file'),
+          dataIndex: 'fileName',
+          render: (_: string, r) => fileLink(r),
+        },
+        {
+          title: t('imports.list.at'),
+          dataIndex: 'createdAt',
+          width: 150,
+          render: (v: string) => formatDateTime(v),
+        },
+        {
+          title: t('imports.list.status'),
+          dataIndex: 'status',
+          width: 90,
+          render: (v: string) => <PhaseTag status={v} />,
+        },
+        {
+          title: t('imports.list.counts'),
+          key: 'counts',
+          render: (_, r) => countsText(r),
+        },
+      ];
 
   return (
     <Card className="sc-page-card">
-      <Steps
-        className="sc-reg-steps"
-        size="small"
-        current={step}
-        items={[
-          { title: t('imports.step.template') },
-          { title: t('imports.step.upload') },
-          { title: t('imports.step.result') },
-        ]}
-      />
+      {compact ? null : (
+        <Steps
+          className="sc-reg-steps"
+          size="small"
+          current={step}
+          items={[
+            { title: t('imports.step.template') },
+            { title: t('imports.step.upload') },
+            { title: t('imports.step.result') },
+          ]}
+        />
+      )}
 
       <div className="sc-reg-section">
         <Typography.Title level={5} className="sc-reg-section-title">
@@ -425,7 +465,7 @@ export default function ImportPage() {
       ) : null}
 
       <div className="sc-reg-section">
-        <Space className="sc-toolbar sc-full-width" align="center">
+        <div className="sc-reg-section-head">
           <Typography.Title level={5} className="sc-reg-section-title">
             <CheckCircleOutlined /> {t('imports.list.title')}
           </Typography.Title>
@@ -435,11 +475,12 @@ export default function ImportPage() {
             onClick={() => void recent.refetch()}
             aria-label={t('common.refresh')}
           />
-        </Space>
+        </div>
         <Table<ImportRecord>
           rowKey="id"
           size="small"
           columns={recentColumns}
+          showHeader={!compact}
           dataSource={recent.data}
           loading={recent.isFetching}
           scroll={{ x: 'max-content' }}

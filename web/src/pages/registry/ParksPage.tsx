@@ -137,6 +137,7 @@ function ParkDrawer({ park, open, onClose }: { park: Park | null; open: boolean;
         >
           <Select
             options={options}
+            placeholder={t('registry.filter.subdistrict')}
             disabled={locked !== null}
             showSearch={{ optionFilterProp: 'label' }}
             loading={subdistricts.isPending}
