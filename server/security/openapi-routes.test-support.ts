@@ -65,6 +65,11 @@ export function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`no value for {${name}} in ${path}`);
-    return encodeURIComponent(value);
+    return encodeUriPart(value);
   });
+}
+
+/** encodeURIComponent that takes any string: lone surrogates become U+FFFD, as a browser would send them. */
+export function encodeUriPart(value: string): string {
+  return encodeURIComponent(Buffer.from(value, 'utf8').toString('utf8'));
 }

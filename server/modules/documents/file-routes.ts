@@ -53,18 +53,30 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        // a multipart type without its boundary cannot be parsed at all (busboy would throw a plain Error: a 500)
+        if (!req.isMultipart() || !/;\s*boundary=/i.test(req.headers['content-type'] ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
         const maxBytes = await getSetting(db, actor.jurisdictionId, 'files.maxBytes');
         const fields: Record<string, string> = {};
         let upload: { bytes: Buffer; name: string } | undefined;
-        for await (const part of req.parts({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 2000 } })) {
-          if (part.type === 'file') {
-            // read (and so drain) every file part; only the first one counts
-            const bytes = await readLimited(part.file, maxBytes);
-            upload ??= { bytes, name: part.filename };
-          } else if (fieldNames.has(part.fieldname) && typeof part.value === 'string') {
-            fields[part.fieldname] = part.value;
+        try {
+          for await (const part of req.parts({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 2000 } })) {
+            if (part.type === 'file') {
+              // read (and so drain) every file part; only the first one counts
+              const bytes = await readLimited(part.file, maxBytes);
+              upload ??= { bytes, name: part.filename };
+            } else if (fieldNames.has(part.fieldname) && typeof part.value === 'string') {
+              fields[part.fieldname] = part.value;
+            }
           }
+        } catch (err) {
+          // a body that breaks off or does not follow its boundary is the client's mistake, not ours
+          if (err instanceof Error && /^(Multipart: |Unexpected end of (form|multipart data))/.test(err.message)) throw new AppError('VALIDATION_FAILED');
+          throw err;
+        }
+        // PostgreSQL text cannot hold U+0000 (names and labels are stored)
+        const nulField = [...Object.entries(fields), ['file', upload?.name ?? '']].find(([, v]) => v.includes('\u0000'));
+        if (nulField) {
+          throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: `body/${nulField[0]}`, code: 'nul_character', message: '不能包含空字符（U+0000）' }] });
         }
         const missing = ['entityType', 'entityId'].filter((f) => !fields[f]?.trim());
         if (missing.length > 0) {
