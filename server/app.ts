@@ -16,6 +16,7 @@ import { notFoundProblem, registerProblemHandlers, rememberRoutePatterns } from 
 import { AppError } from './platform/errors/app-error.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
+import { buildValidator } from './platform/http/validator.js';
 import { JobRunner } from './platform/jobs/worker.js';
 
 export const version = '0.1.0';
@@ -39,7 +40,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobR
     bodyLimit: opts.bodyLimitBytes ?? 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   const db = opts.database.db;

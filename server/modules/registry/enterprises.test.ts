@@ -108,6 +108,14 @@ describe('editing', () => {
     expect(events[0].before.fields).toEqual({ employeeCount: 85 });
   });
 
+  it('clears the employee count with null, and keeps 0 as 0', async () => {
+    const created = (await bureau.post('/api/enterprises', await body())).json();
+    const cleared = await bureau.patch(`/api/enterprises/${created.id}`, { employeeCount: null });
+    expect(cleared.json().employeeCount).toBeNull();
+    const zero = await bureau.patch(`/api/enterprises/${created.id}`, { employeeCount: 0 });
+    expect(zero.json().employeeCount).toBe(0);
+  });
+
   it('lets the enterprise edit its contacts but nothing else', async () => {
     const e = await buildEnterprise(ctx);
     const ent = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }));

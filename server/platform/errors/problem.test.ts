@@ -109,6 +109,18 @@ describe('bad requests get problem answers', () => {
     ]);
   });
 
+  it('refuses a number too large to be finite, which the validator would otherwise let past its maximum', async () => {
+    const admin = await loginAs(ctx, await buildAdmin(ctx));
+    const res = expectProblem(await admin.get('/api/login-log?pageSize=1e309'), 400, 'VALIDATION_FAILED');
+    expect(res.errors).toEqual([expect.objectContaining({ field: 'querystring/pageSize', code: 'type' })]);
+  });
+
+  it('does not coerce JSON bodies: a string is not a number there', async () => {
+    const admin = await loginAs(ctx, await buildAdmin(ctx));
+    const res = expectProblem(await admin.post('/api/auth/login', { username: 1, password: true }), 400, 'VALIDATION_FAILED');
+    expect(res.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body/password', 'body/username']);
+  });
+
   it('answers a body in an unsupported media type with 415', async () => {
     const res = await ctx.app.inject({
       method: 'POST',
