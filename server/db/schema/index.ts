@@ -4,3 +4,8 @@ export * from './platform.js';
 export * from './registry.js';
 export * from './documents.js';
 export * from './standards.js';
+export * from './agencies.js';
+export * from './notifications.js';
+export * from './commitments.js';
+export * from './inspections.js';
+export * from './hazards.js';
