@@ -6,6 +6,7 @@ import { documentsModule } from './documents/index.js';
 import { identityRoutes } from './identity/routes.js';
 import { registerIdentityUnitResolvers } from './identity/unit-resolvers.js';
 import { jobRoutes } from './jobs/routes.js';
+import { notificationsModule } from './notifications/index.js';
 import { seedAllJurisdictions } from './identity/seed-jurisdiction.js';
 import { registryModule } from './registry/index.js';
 import { standardsModule } from './standards/index.js';
@@ -31,6 +32,7 @@ export const modules: Module[] = [
   { name: 'settings', routes: settingsRoutes },
   { name: 'jobs', routes: jobRoutes },
   documentsModule,
+  notificationsModule,
 ];
 
 let setupDone = false;

@@ -39,6 +39,7 @@ import { enterprises, parks } from '../db/schema/registry.js';
 import { issueDocument } from '../modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../modules/documents/index.js';
 import { createUser } from '../modules/identity/commands/create-user.js';
+import { notify } from '../modules/notifications/index.js';
 import { seedJurisdiction } from '../modules/identity/seed-jurisdiction.js';
 import { inTransaction } from '../platform/db/tx.js';
 import { openApiRoutes, type ApiRoute } from './openapi-routes.test-support.js';
@@ -86,6 +87,8 @@ interface Foreign {
   bindingId: string;
   importId: string;
   jobId: string;
+  /** addressed to a unit the role is not bound to */
+  notificationId: string;
 }
 
 /** B's entities that every role of A is pointed at. */
@@ -516,6 +519,21 @@ const routeMatrix: Record<string, Entry> = {
     refused: all,
     call: (f) => ({ url: `/api/files/${f.fileSha256}/thumbnail` }),
   },
+
+  // ── notifications ───────────────────────────────────────────────────────────────────────────────────────────
+  'GET /api/notifications': {
+    refused: all,
+    call: () => ({ url: '/api/notifications?pageSize=200' }),
+    hide: (f) => [f.notificationId],
+  },
+  'POST /api/notifications/{id}/read': {
+    refused: all,
+    call: (f) => ({ url: `/api/notifications/${f.notificationId}/read` }),
+  },
+  'POST /api/notifications/read-all': {
+    own: 'marks the caller’s own reads of what is addressed to their units (scoping tested in notifications.test.ts)',
+    call: () => ({ url: '/api/notifications/read-all' }),
+  },
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
@@ -641,6 +659,13 @@ async function issueCommitment(
   );
 }
 
+async function notifyUnit(jurisdictionId: string, unitKind: 'department', unitId: string): Promise<string> {
+  const { id } = await inTransaction(ctx.db, (tx) =>
+    notify(tx, { jurisdictionId, unitKind, unitId, kind: 'matrix.test', title: '矩阵测试通知', body: '' }),
+  );
+  return id;
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   jurisdictionA = ctx.jurisdictionId;
@@ -760,6 +785,7 @@ beforeAll(async () => {
     bindingId: await bindingOf(bUser.id),
     importId: bImport.importId,
     jobId: bImport.jobId,
+    notificationId: await notifyUnit(b, 'department', bBureau),
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
@@ -804,6 +830,8 @@ beforeAll(async () => {
     bindingId: await bindingOf(aUser.id),
     importId: aImport.importId,
     jobId: aImport.jobId,
+    // to the bureau: its administrator (an owner) reads it; the 仰义 officer, the enterprise user and the expert must not
+    notificationId: await notifyUnit(jurisdictionA, 'department', await ctx.unit('yjj')),
   };
   await ctx.jobs.drain(); // the imports run, so that their results and error files exist
 });
