@@ -60,6 +60,14 @@ export const eventKindLabels: Record<string, Label> = {
   'user.binding_removed': { 'zh-CN': '移除角色', en: 'Role removed' },
   'user.logged_in': { 'zh-CN': '登录', en: 'Logged in' },
   'user.logged_out': { 'zh-CN': '退出登录', en: 'Logged out' },
+  'agency.created': { 'zh-CN': '登记服务机构', en: 'Agency registered' },
+  'agency.updated': { 'zh-CN': '修改服务机构', en: 'Agency updated' },
+  'agency.status_changed': { 'zh-CN': '服务机构状态变更', en: 'Agency status changed' },
+  'engagement.requested': { 'zh-CN': '委托服务机构', en: 'Agency engagement requested' },
+  'engagement.accepted': { 'zh-CN': '机构接受委托', en: 'Engagement accepted' },
+  'engagement.declined': { 'zh-CN': '机构拒绝委托', en: 'Engagement declined' },
+  'engagement.withdrawn': { 'zh-CN': '撤回委托', en: 'Engagement withdrawn' },
+  'engagement.ended': { 'zh-CN': '结束委托', en: 'Engagement ended' },
 };
 
 /** Entity types named in audit events. */
@@ -70,6 +78,8 @@ export const entityTypeLabels: Record<string, Label> = {
   job: { 'zh-CN': '后台任务', en: 'Background job' },
   enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
   park: { 'zh-CN': '园区', en: 'Park' },
+  agency: { 'zh-CN': '服务机构', en: 'Agency' },
+  engagement: { 'zh-CN': '服务委托', en: 'Service engagement' },
 };
 
 export function eventKindLabel(kind: string, locale: LabelLocale = 'zh-CN'): string {

@@ -116,11 +116,27 @@ const documentSettingDefinitions = {
   }),
 } as const;
 
+/** Agencies: the qualification grade scale, best first (the measures ask for grade B or higher). */
+const agencySettingDefinitions = {
+  'agencies.gradeScale': def<string[]>({
+    key: 'agencies.gradeScale',
+    default: ['A', 'B', 'C'],
+    label: '服务机构资质等级（由高到低）',
+    validate: (v: unknown): v is string[] =>
+      Array.isArray(v) &&
+      v.length >= 1 &&
+      v.length <= 10 &&
+      v.every((g) => typeof g === 'string' && g.trim() === g && g.length >= 1 && g.length <= 10) &&
+      new Set(v).size === v.length,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
   ...registrySettingDefinitions,
   ...documentSettingDefinitions,
+  ...agencySettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

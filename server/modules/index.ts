@@ -1,6 +1,7 @@
 import type { ModuleContext } from '../platform/http/types.js';
 import type { Db } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/worker.js';
+import { agenciesModule } from './agencies/index.js';
 import { auditRoutes } from './audit/routes.js';
 import { documentsModule } from './documents/index.js';
 import { identityRoutes } from './identity/routes.js';
@@ -32,6 +33,7 @@ export const modules: Module[] = [
   { name: 'settings', routes: settingsRoutes },
   { name: 'jobs', routes: jobRoutes },
   documentsModule,
+  agenciesModule,
   notificationsModule,
 ];
 

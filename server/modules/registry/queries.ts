@@ -4,6 +4,7 @@ import { enterprises, industries, parks } from '../../db/schema/registry.js';
 import { units } from '../../db/schema/reference.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { abilities } from '../../platform/access/policy.js';
+import { engagedBy } from '../../platform/access/engaged.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
 import { enterprisePolicy } from './policy.js';
@@ -14,6 +15,8 @@ export function enterpriseScope(actor: Actor): SQL {
     jurisdiction: enterprises.jurisdictionId,
     subdistrict: enterprises.subdistrictId,
     enterprise: enterprises.id,
+    // agencies see the enterprises that engage them, while the engagement is active
+    agency: engagedBy(enterprises.id),
   });
 }
 

@@ -12,6 +12,7 @@ import { platformErrors } from './codes/platform.js';
 import { registryErrors } from './codes/registry.js';
 import { documentErrors } from './codes/documents.js';
 import { standardErrors } from './codes/standards.js';
+import { agencyErrors } from './codes/agencies.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
 export const errorCatalogue = {
@@ -19,6 +20,7 @@ export const errorCatalogue = {
   ...registryErrors,
   ...documentErrors,
   ...standardErrors,
+  ...agencyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
