@@ -129,6 +129,13 @@ export const menuEntries: MenuEntry[] = [
     page: lazy(() => import('./pages/standards/VersionPage')),
   },
   {
+    key: 'notifications',
+    path: '/notifications',
+    label: 'notifications.menu',
+    hidden: true, // opened from the bell in the header
+    page: lazy(() => import('./pages/notifications/NotificationsPage')),
+  },
+  {
     key: 'users',
     path: '/admin/users',
     label: 'menu.users',

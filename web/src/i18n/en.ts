@@ -674,4 +674,18 @@ export const en: Messages = {
     'What the enterprise declares decides whether conditional items apply: solvent adhesives, confined spaces, leased premises and so on.',
   'standards.applicability.saved': 'Situations saved',
   'standards.applicability.reset': 'Undo changes',
+
+  'notifications.title': 'Notifications',
+  'notifications.menu': 'Notifications',
+  'notifications.bell': 'Notifications ({n} unread)',
+  'notifications.latest': 'Latest notifications',
+  'notifications.unreadCount': '{n} unread',
+  'notifications.unread': 'Unread',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.allMarked': 'All marked as read',
+  'notifications.viewAll': 'All notifications',
+  'notifications.empty': 'No notifications',
+  'notifications.emptyUnread': 'No unread notifications',
+  'notifications.filter.all': 'All',
+  'notifications.filter.unread': 'Unread',
 };

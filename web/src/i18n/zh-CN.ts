@@ -653,4 +653,18 @@ export const zhCN = {
     '企业申报的情形决定带条件的条目是否适用，例如使用溶剂型胶粘剂、存在有限空间作业、出租厂房等。',
   'standards.applicability.saved': '适用情形已保存',
   'standards.applicability.reset': '撤销修改',
+
+  'notifications.title': '通知',
+  'notifications.menu': '通知',
+  'notifications.bell': '通知（{n} 条未读）',
+  'notifications.latest': '最新通知',
+  'notifications.unreadCount': '{n} 条未读',
+  'notifications.unread': '未读',
+  'notifications.markAllRead': '全部已读',
+  'notifications.allMarked': '已全部标为已读',
+  'notifications.viewAll': '查看全部通知',
+  'notifications.empty': '暂无通知',
+  'notifications.emptyUnread': '没有未读通知',
+  'notifications.filter.all': '全部',
+  'notifications.filter.unread': '未读',
 } as const;

@@ -5,6 +5,7 @@ import { useLogout, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { roleText } from '../labels';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 /** Jurisdiction, the user with their roles, language, change password, logout. */
 export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMenu: () => void }) {
@@ -60,6 +61,7 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
       </Space>
       <Space size={compact ? 4 : 16} className="sc-header-right">
         {compact ? null : <LanguageSwitch />}
+        <NotificationBell compact={compact} />
         <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
           <Button type="text" className="sc-user-button" aria-label={t('header.userMenu')}>
             <Avatar size="small" icon={<UserOutlined />} />
