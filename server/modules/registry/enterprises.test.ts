@@ -4,6 +4,7 @@ import { createTestContext, type TestContext } from '../../../test/context.js';
 import { buildUser } from '../../../test/factories.js';
 import { buildEnterprise, uniqueUscc } from '../../../test/registry-factories.js';
 import { usccCheckChar } from '../../../domain/uscc.js';
+import { buildAgency, buildEngagement } from '../../../test/agency-factories.js';
 
 let ctx: TestContext;
 let bureau: ApiClient;
@@ -156,5 +157,26 @@ describe('listing and search', () => {
   it('gives a user with no binding an empty list, not an error', async () => {
     const nobody = await loginAs(ctx, await buildUser(ctx));
     expect((await nobody.get('/api/enterprises')).json()).toEqual({ total: 0, items: [] });
+  });
+});
+
+describe('agency users (engaged scope)', () => {
+  it('see exactly the enterprises that engage them, and only while the engagement is active', async () => {
+    const agency = await buildAgency(ctx);
+    const user = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }));
+    const engaged = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
+    const requested = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
+    const ended = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
+    const notEngaged = await buildEnterprise(ctx);
+    await buildEngagement(ctx, { enterpriseId: engaged.id, agencyId: agency.id });
+    await buildEngagement(ctx, { enterpriseId: requested.id, agencyId: agency.id, status: 'requested' });
+    await buildEngagement(ctx, { enterpriseId: ended.id, agencyId: agency.id, status: 'ended' });
+
+    const list = (await user.get('/api/enterprises?pageSize=200')).json();
+    expect(list.items.map((e: { id: string }) => e.id)).toEqual([engaged.id]);
+    expect((await user.get(`/api/enterprises/${engaged.id}`)).statusCode).toBe(200);
+    for (const e of [requested, ended, notEngaged]) expect((await user.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
+    // reading is not editing
+    expect((await user.patch(`/api/enterprises/${engaged.id}`, { contactName: '机构' })).statusCode).toBe(404);
   });
 });
