@@ -32,6 +32,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { buildUser, defaultPassword, type BuiltUser } from '../../test/factories.js';
 import { buildEnterprise, buildPark, buildSheet, uniqueUscc } from '../../test/registry-factories.js';
+import { buildAgency, buildEngagement } from '../../test/agency-factories.js';
 import type { Role } from '../../domain/roles.js';
 import { roleBindings } from '../db/schema/identity.js';
 import { units } from '../db/schema/reference.js';
@@ -47,7 +48,7 @@ import { openApiRoutes, type ApiRoute } from './openapi-routes.test-support.js';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
 process.env.DATA_DIR = dataDir; // evidence files of this test go to a temp dir
 
-/** The roles that can be bound today. agency_user and association_user join when their registers exist. */
+/** The roles that can be bound today. association_user joins when its register exists. */
 const matrixRoles = [
   'system_admin',
   'bureau_admin',
@@ -56,6 +57,7 @@ const matrixRoles = [
   'subdistrict_officer',
   'enforcement_officer',
   'enterprise_user',
+  'agency_user',
   'expert',
 ] as const satisfies readonly Role[];
 type RoleKey = (typeof matrixRoles)[number];
@@ -87,6 +89,10 @@ interface Foreign {
   bindingId: string;
   importId: string;
   jobId: string;
+  /** B's active agency; in A a suspended one (only the bureau's register readers see it) */
+  agencyId: string;
+  /** an engagement of the foreign enterprise */
+  engagementId: string;
   /** addressed to a unit the role is not bound to */
   notificationId: string;
 }
@@ -534,6 +540,72 @@ const routeMatrix: Record<string, Entry> = {
     own: 'marks the caller’s own reads of what is addressed to their units (scoping tested in notifications.test.ts)',
     call: () => ({ url: '/api/notifications/read-all' }),
   },
+
+  // ── agencies and service engagements ────────────────────────────────────────────────────────────────────────
+  // A's foreign agency is suspended: only the bureau's register readers see it (active ones every user may list)
+  'GET /api/agencies': {
+    refused: all,
+    call: () => ({ url: '/api/agencies?pageSize=200' }),
+    hide: (f) => [f.agencyId],
+  },
+  'GET /api/agencies/grade-scale': {
+    own: 'the grade scale of the caller’s own jurisdiction (a setting everyone reads)',
+    call: () => ({ url: '/api/agencies/grade-scale' }),
+  },
+  'GET /api/agencies/{id}': { refused: all, call: (f) => ({ url: `/api/agencies/${f.agencyId}` }) },
+  'POST /api/agencies': {
+    refused: allBut('bureau_admin'),
+    call: () => ({
+      url: '/api/agencies',
+      body: { name: '越权登记服务机构有限公司', uscc: uniqueUscc(), kinds: ['social_service'] },
+    }),
+  },
+  'PATCH /api/agencies/{id}': {
+    refused: all,
+    call: (f) => ({ url: `/api/agencies/${f.agencyId}`, body: { contactName: '越权' } }),
+  },
+  'POST /api/agencies/{id}/suspend': {
+    refused: all,
+    call: (f) => ({ url: `/api/agencies/${f.agencyId}/suspend`, body: { reason: '越权' } }),
+  },
+  'POST /api/agencies/{id}/reinstate': {
+    refused: all,
+    call: (f) => ({ url: `/api/agencies/${f.agencyId}/reinstate`, body: {} }),
+  },
+  'POST /api/agencies/{id}/blacklist': {
+    refused: all,
+    call: (f) => ({ url: `/api/agencies/${f.agencyId}/blacklist`, body: { reason: '越权' } }),
+  },
+  'GET /api/engagements': {
+    refused: all,
+    call: () => ({ url: '/api/engagements?pageSize=200' }),
+    hide: (f) => [f.engagementId],
+  },
+  'GET /api/engagements/{id}': { refused: all, call: (f) => ({ url: `/api/engagements/${f.engagementId}` }) },
+  'POST /api/engagements': {
+    refused: all,
+    // for another enterprise than the caller's own (only enterprise users may engage at all)
+    call: (f) => ({
+      url: '/api/engagements',
+      body: { enterpriseId: f.enterpriseId, agencyId: f.agencyId, services: ['first_inspection'] },
+    }),
+  },
+  'POST /api/engagements/{id}/accept': {
+    refused: all,
+    call: (f) => ({ url: `/api/engagements/${f.engagementId}/accept`, body: {} }),
+  },
+  'POST /api/engagements/{id}/decline': {
+    refused: all,
+    call: (f) => ({ url: `/api/engagements/${f.engagementId}/decline`, body: { reason: '越权' } }),
+  },
+  'POST /api/engagements/{id}/withdraw': {
+    refused: all,
+    call: (f) => ({ url: `/api/engagements/${f.engagementId}/withdraw`, body: {} }),
+  },
+  'POST /api/engagements/{id}/end': {
+    refused: all,
+    call: (f) => ({ url: `/api/engagements/${f.engagementId}/end`, body: { reason: '越权' } }),
+  },
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
@@ -772,6 +844,7 @@ beforeAll(async () => {
     itemCode: version.items[0].code,
     settingMarker,
   };
+  const bAgency = await buildAgency(ctx, { jurisdictionId: b, name: '外区安全技术服务有限公司' });
   far = {
     scope: 'other jurisdiction',
     enterpriseId: bEnterprise.id,
@@ -785,11 +858,15 @@ beforeAll(async () => {
     bindingId: await bindingOf(bUser.id),
     importId: bImport.importId,
     jobId: bImport.jobId,
+    agencyId: bAgency.id,
+    engagementId: (await buildEngagement(ctx, { enterpriseId: bEnterprise.id, agencyId: bAgency.id })).id,
     notificationId: await notifyUnit(b, 'department', bBureau),
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
   const own = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
+  // the agency user's own agency: active, engaged by no enterprise of the fixtures
+  const ownAgency = await buildAgency(ctx, { name: '矩阵测试本机构' });
   const bindingUnit: Record<RoleKey, string | undefined> = {
     system_admin: undefined,
     bureau_admin: 'yjj',
@@ -798,6 +875,7 @@ beforeAll(async () => {
     subdistrict_officer: 'yangyi',
     enforcement_officer: 'yjj',
     enterprise_user: own.id,
+    agency_user: ownAgency.id,
     expert: undefined,
   };
   for (const role of matrixRoles)
@@ -817,6 +895,8 @@ beforeAll(async () => {
   const aImport = await startImport(shuangyuImporter);
   const aUser = await buildUser(ctx, { roles: [{ role: 'expert' }] });
   await login(aUser);
+  const aAgency = await buildAgency(ctx, { status: 'suspended', name: '矩阵测试暂停服务机构' });
+  const aEngagement = await buildEngagement(ctx, { enterpriseId: aEnterprise.id, agencyId: (await buildAgency(ctx)).id });
   near = {
     scope: 'same jurisdiction, outside the role',
     enterpriseId: aEnterprise.id,
@@ -830,6 +910,8 @@ beforeAll(async () => {
     bindingId: await bindingOf(aUser.id),
     importId: aImport.importId,
     jobId: aImport.jobId,
+    agencyId: aAgency.id,
+    engagementId: aEngagement.id,
     // to the bureau: its administrator (an owner) reads it; the 仰义 officer, the enterprise user and the expert must not
     notificationId: await notifyUnit(jurisdictionA, 'department', await ctx.unit('yjj')),
   };
