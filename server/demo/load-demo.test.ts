@@ -33,6 +33,13 @@ describe('demo data', () => {
     expect(own.total).toBe(1);
     expect(own.items[0].industryCode).toBe('1952');
 
+    const agency = await login('demo.agency');
+    const served = (await agency.get('/api/enterprises')).json();
+    expect(served.items.map((e: { id: string }) => e.id)).toEqual([own.items[0].id]);
+    const engagements = (await enterprise.get('/api/engagements')).json();
+    expect(engagements.items).toMatchObject([{ agencyName: '浙江瓯越安全咨询有限公司', status: 'active' }]);
+    expect((await bureau.get('/api/agencies')).json().total).toBe(2);
+
     const standards = (await bureau.get('/api/standards')).json();
     expect(standards.map((s: { templateKey: string; versions: { status: string }[] }) => [s.templateKey, s.versions[0].status]).sort()).toEqual([
       ['footwear', 'filed'],

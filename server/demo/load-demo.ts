@@ -12,6 +12,8 @@ import { createPark } from '../modules/registry/parks.js';
 import { createFromTemplate } from '../modules/standards/commands/load-reference.js';
 import { declareApplicability } from '../modules/standards/commands/declare-applicability.js';
 import { applyRows } from '../modules/registry/import/apply-rows.js';
+import { createAgency } from '../modules/agencies/commands/save-agency.js';
+import { moveEngagement, requestEngagement } from '../modules/agencies/commands/engagements.js';
 import type { ParsedRow } from '../modules/registry/import/validate-rows.js';
 import { companyName, demoIndustries, demoUscc, mobile, personName } from './names.js';
 import { Random } from './random.js';
@@ -154,6 +156,38 @@ export async function loadDemo(db: Db, opts: { enterprises?: number; seed?: numb
   await ensureUser(db, j.id, 'demo.enterprise', `${footwear.fields.name} 安全管理员`, [{ role: 'enterprise_user', unitId: ent.id }]);
   await ensureUser(db, j.id, 'demo.expert', '安全生产专家（演示）', [{ role: 'expert', unitId: j.id }]);
 
+  // 3b. two agencies; 瓯越 serves the demo enterprise (engaged and accepted through the same commands users use)
+  await createAgency(db, actor, {
+    name: '温州安信安全技术服务有限公司',
+    uscc: '91330302MA2HK7Q349',
+    kinds: ['confirmation', 'social_service'],
+    grade: 'B',
+    gradeValidUntil: '2027-12-31',
+    contactName: '陈建国',
+    contactPhone: '0577-88203316',
+    address: '温州市鹿城区车站大道577号财富中心18楼',
+  });
+  const { id: ouyue } = await createAgency(db, actor, {
+    name: '浙江瓯越安全咨询有限公司',
+    uscc: '91330300MA2J8N4D65',
+    kinds: ['social_service'],
+    grade: 'C',
+    gradeValidUntil: '2027-06-30',
+    contactName: '林晓燕',
+    contactPhone: '0577-88675902',
+    address: '温州市鹿城区学院中路288号',
+  });
+  const enterpriseUserId = await ensureUser(db, j.id, 'demo.enterprise', `${footwear.fields.name} 安全管理员`, [{ role: 'enterprise_user', unitId: ent.id }]);
+  const agencyUserId = await ensureUser(db, j.id, 'demo.agency', '浙江瓯越安全咨询有限公司 安全顾问', [{ role: 'agency_user', unitId: ouyue }]);
+  const as = async (id: string) => buildActor(db, (await db.select().from(users).where(eq(users.id, id)))[0]);
+  const engagement = await requestEngagement(db, await as(enterpriseUserId), {
+    enterpriseId: ent.id,
+    agencyId: ouyue,
+    services: ['first_inspection', 'rectification_guidance'],
+    note: '请协助开展首次合规检查并指导隐患整改',
+  });
+  await moveEngagement(db, await as(agencyUserId), engagement.id, 'accept');
+
   // 4. the two reference standards, published and filed; the demo enterprise declares what it does
   for (const key of ['footwear', 'micro-park']) await createFromTemplate(db, actor, key, { publishAndFile: true });
   await declareApplicability(db, actor, { id: ent.id, jurisdictionId: j.id }, ['solvent_adhesive', 'spray_painting', 'dormitory']);
@@ -180,6 +214,7 @@ function demoLogins(unit: (code: string) => { name: string }, enterpriseName = '
     l('subdistrict_officer', 'demo.shuangyu', unit('shuangyu').name),
     l('enforcement_officer', 'demo.officer', unit('yjj').name),
     l('enterprise_user', 'demo.enterprise', enterpriseName),
+    l('agency_user', 'demo.agency', '浙江瓯越安全咨询有限公司'),
     l('expert', 'demo.expert', '温州市鹿城区'),
   ];
 }
