@@ -22,7 +22,7 @@ export function NotificationBell({ compact }: { compact: boolean }) {
   const unread = latest.data?.unreadCount ?? 0;
 
   const panel = (
-    <div className="sc-ntf-panel">
+    <div className={compact ? 'sc-ntf-panel sc-ntf-panel-fill' : 'sc-ntf-panel'}>
       <div className="sc-ntf-panel-head">
         <Typography.Text strong>
           {t('notifications.latest')}
