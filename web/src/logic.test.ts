@@ -24,6 +24,7 @@ describe('unitChoice (the unit field of a role binding)', () => {
     expect(unitChoice('bureau_reviewer')).toBe('department');
     expect(unitChoice('subdistrict_officer')).toBe('subdistrict');
     expect(unitChoice('enterprise_user')).toBe('id');
+    expect(unitChoice('agency_user')).toBe('agency');
     expect(unitChoice('association_user')).toBe('id');
     expect(unitChoice(undefined)).toBe('none');
     expect(unitChoice('no_such_role')).toBe('none');

@@ -18,6 +18,7 @@
  */
 import {
   AuditOutlined,
+  BankOutlined,
   BookOutlined,
   ClusterOutlined,
   FileProtectOutlined,
@@ -127,6 +128,30 @@ export const menuEntries: MenuEntry[] = [
     hidden: true,
     requires: { ability: 'viewStandards' },
     page: lazy(() => import('./pages/standards/VersionPage')),
+  },
+  {
+    key: 'agencies',
+    path: '/agencies',
+    label: 'agencies.menu.register',
+    icon: <BankOutlined />,
+    requires: { ability: 'viewAgencies' },
+    page: lazy(() => import('./pages/agencies/AgenciesPage')),
+  },
+  {
+    key: 'my-agencies',
+    path: '/my-agencies',
+    label: 'agencies.menu.mine',
+    icon: <BankOutlined />,
+    requires: { ability: 'engageAgencies' },
+    page: lazy(() => import('./pages/agencies/MyAgenciesPage')),
+  },
+  {
+    key: 'agency-workspace',
+    path: '/agency-workspace',
+    label: 'agencies.menu.workspace',
+    icon: <BankOutlined />,
+    requires: { ability: 'agencyWorkspace' },
+    page: lazy(() => import('./pages/agencies/AgencyWorkspacePage')),
   },
   {
     key: 'notifications',

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { bureauRoles, isRole, roleUnitKind, type Role } from '../../../../domain/roles';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { useAgencies } from '../agencies/queries';
 import { useUnits } from './queries';
 
 interface Props {
@@ -15,11 +16,11 @@ interface Props {
 /** The unit kind a role binds to, and whether the UI can offer a list of such units yet. */
 export function unitChoice(
   role: string | undefined,
-): 'none' | 'jurisdiction' | 'department' | 'subdistrict' | 'id' {
+): 'none' | 'jurisdiction' | 'department' | 'subdistrict' | 'agency' | 'id' {
   if (!role || !isRole(role)) return 'none';
   const kind = roleUnitKind[role];
-  if (kind === 'jurisdiction' || kind === 'department' || kind === 'subdistrict') return kind;
-  // enterprises, agencies and associations get their registers in later modules: until then, their id
+  if (kind === 'jurisdiction' || kind === 'department' || kind === 'subdistrict' || kind === 'agency') return kind;
+  // enterprises and associations: their id (associations get their register in a later module)
   return 'id';
 }
 
@@ -32,6 +33,7 @@ export function UnitPicker({ role, value, onChange, id }: Props) {
   const { t } = useI18n();
   const choice = unitChoice(role);
   const units = useUnits(choice === 'department' || choice === 'subdistrict' ? choice : null);
+  const agencies = useAgencies({ page: 1, pageSize: 200 }, choice === 'agency');
 
   useEffect(() => {
     if (choice === 'jurisdiction' && value !== me.jurisdiction.id) onChange?.(me.jurisdiction.id);
@@ -45,6 +47,20 @@ export function UnitPicker({ role, value, onChange, id }: Props) {
         value={me.jurisdiction.id}
         disabled
         options={[{ value: me.jurisdiction.id, label: me.jurisdiction.name }]}
+      />
+    );
+  }
+  if (choice === 'agency') {
+    return (
+      <Select
+        id={id}
+        value={value}
+        onChange={onChange}
+        options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        loading={agencies.isPending}
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('agencies.pickAgency')}
+        notFoundContent={agencies.isError ? t('common.loadFailed') : undefined}
       />
     );
   }
