@@ -69,7 +69,9 @@ export const documents = pgTable(
     verifyUrl: text('verify_url').notNull(),
     pdfSha256: text('pdf_sha256').notNull(),
     pdfSize: integer('pdf_size').notNull(),
-    status: text('status', { enum: ['valid', 'superseded', 'revoked'] }).notNull().default('valid'),
+    status: text('status', { enum: ['valid', 'superseded', 'revoked'] })
+      .notNull()
+      .default('valid'),
     validUntil: ts('valid_until'),
     supersedesId: uuid('supersedes_id').references((): AnyPgColumn => documents.id),
     supersededById: uuid('superseded_by_id').references((): AnyPgColumn => documents.id),

@@ -90,5 +90,8 @@ export const extensionRequests = pgTable(
     documentId: uuid('document_id'),
     documentNumber: text('document_number'),
   },
-  (t) => [index('extension_requests_hazard').on(t.hazardId), index('extension_requests_subdistrict').on(t.subdistrictId, t.status)],
+  (t) => [
+    index('extension_requests_hazard').on(t.hazardId),
+    index('extension_requests_subdistrict').on(t.subdistrictId, t.status),
+  ],
 );

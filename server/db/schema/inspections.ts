@@ -1,4 +1,14 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { MajorHazardLink } from '../../../domain/standards.js';
 import { users } from './identity.js';
 import { jurisdictions } from './reference.js';
@@ -41,7 +51,10 @@ export const assessments = pgTable(
     completedBy: uuid('completed_by').references(() => users.id),
     completedAt: ts('completed_at'),
   },
-  (t) => [index('assessments_enterprise').on(t.enterpriseId, t.startedAt), index('assessments_agency').on(t.agencyId)],
+  (t) => [
+    index('assessments_enterprise').on(t.enterpriseId, t.startedAt),
+    index('assessments_agency').on(t.agencyId),
+  ],
 );
 
 export const answerResults = ['compliant', 'non_compliant', 'not_applicable'] as const;

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { jurisdictions, users } from './identity.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -69,7 +79,9 @@ export const jobs = pgTable(
     jurisdictionId: uuid('jurisdiction_id'),
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull().default({}),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     /** a job with a dedupe key is enqueued once while queued or running (used by sweeps) */
     dedupeKey: text('dedupe_key'),
     attempts: integer('attempts').notNull().default(0),

@@ -88,7 +88,10 @@ export const parks = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('parks_jurisdiction_name').on(t.jurisdictionId, t.name), index('parks_subdistrict').on(t.subdistrictId)],
+  (t) => [
+    uniqueIndex('parks_jurisdiction_name').on(t.jurisdictionId, t.name),
+    index('parks_subdistrict').on(t.subdistrictId),
+  ],
 );
 
 /** An uploaded register spreadsheet and what its import did. The file itself is kept for the error report. */
@@ -105,7 +108,9 @@ export const enterpriseImports = pgTable(
     fileName: text('file_name').notNull(),
     fileSha256: text('file_sha256').notNull(),
     file: bytea('file').notNull(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     jobId: uuid('job_id'),
     totalRows: integer('total_rows'),
     createdCount: integer('created_count'),

@@ -1,4 +1,14 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { LegalBasis, MajorHazardLink } from '../../../domain/standards.js';
 import { users } from './identity.js';
 import { jurisdictions, units } from './reference.js';
@@ -43,7 +53,10 @@ export const standardVersions = pgTable(
       .notNull()
       .default('draft'),
     /** industry-specific ("X") modules: [{code, name}] */
-    industryModules: jsonb('industry_modules').$type<{ code: string; name: string }[]>().notNull().default([]),
+    industryModules: jsonb('industry_modules')
+      .$type<{ code: string; name: string }[]>()
+      .notNull()
+      .default([]),
     documentNumber: text('document_number'),
     publishDate: text('publish_date'),
     basedOnVersionId: uuid('based_on_version_id'),
@@ -56,7 +69,10 @@ export const standardVersions = pgTable(
     supersededAt: ts('superseded_at'),
     supersededBy: uuid('superseded_by_version_id'),
   },
-  (t) => [uniqueIndex('standard_versions_number').on(t.standardId, t.number), index('standard_versions_status').on(t.jurisdictionId, t.status)],
+  (t) => [
+    uniqueIndex('standard_versions_number').on(t.standardId, t.number),
+    index('standard_versions_status').on(t.jurisdictionId, t.status),
+  ],
 );
 
 export const standardItems = pgTable(
@@ -78,7 +94,10 @@ export const standardItems = pgTable(
     violationTypes: jsonb('violation_types').$type<string[]>().notNull().default([]),
     majorHazard: jsonb('major_hazard').$type<MajorHazardLink | null>(),
   },
-  (t) => [uniqueIndex('standard_items_code').on(t.versionId, t.code), index('standard_items_position').on(t.versionId, t.position)],
+  (t) => [
+    uniqueIndex('standard_items_code').on(t.versionId, t.code),
+    index('standard_items_position').on(t.versionId, t.position),
+  ],
 );
 
 /** What an enterprise declares about itself that makes tagged items apply (uses solvent adhesives, …). */

@@ -9,6 +9,7 @@ export interface EventQuery {
   kind?: string;
   entityType?: string;
   entityId?: string;
+  enterpriseId?: string;
   from?: string;
   to?: string;
   page: number;
@@ -23,11 +24,17 @@ export async function listEvents(db: Db, actor: Actor, q: EventQuery) {
     q.kind ? eq(events.kind, q.kind) : undefined,
     q.entityType ? eq(events.entityType, q.entityType) : undefined,
     q.entityId ? eq(events.entityId, q.entityId) : undefined,
+    q.enterpriseId
+      ? sql`((${events.entityType} = 'enterprise' and ${events.entityId} = ${q.enterpriseId}) or ${events.after}->>'enterpriseId' = ${q.enterpriseId})`
+      : undefined,
     q.from ? gte(events.at, new Date(q.from)) : undefined,
     q.to ? lte(events.at, new Date(q.to)) : undefined,
   ];
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(events).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(events)
+    .where(where);
   const rows = await db
     .select()
     .from(events)

@@ -30,9 +30,7 @@ const ChainReport = Type.Object({
   ok: Type.Boolean(),
   headSeq: Type.Integer(),
   headHash: Type.String(),
-  firstBroken: Type.Optional(
-    Type.Object({ seq: Type.Integer(), id: Type.String(), reason: Type.String() }),
-  ),
+  firstBroken: Type.Optional(Type.Object({ seq: Type.Integer(), id: Type.String(), reason: Type.String() })),
 });
 
 export function auditRoutes({ app, db }: ModuleContext): void {
@@ -47,6 +45,8 @@ export function auditRoutes({ app, db }: ModuleContext): void {
           kind: Type.Optional(Type.String({ maxLength: 100 })),
           entityType: Type.Optional(Type.String({ maxLength: 100 })),
           entityId: Type.Optional(Type.String({ maxLength: 100 })),
+          /** everything about one enterprise: its own record and every event whose payload names it */
+          enterpriseId: Type.Optional(Type.String({ format: 'uuid' })),
           from: Type.Optional(Type.String({ format: 'date-time' })),
           to: Type.Optional(Type.String({ format: 'date-time' })),
           ...PageQuery,
@@ -57,7 +57,11 @@ export function auditRoutes({ app, db }: ModuleContext): void {
     async (req) => {
       const actor = actorOf(req);
       if (!jurisdictionAbilities(actor).viewAudit) throw new AppError('FORBIDDEN');
-      return listEvents(db, actor, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 });
+      return listEvents(db, actor, {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      });
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { fileLinks, files, type FileLinkRow, type FileRow } from '../../db/schema/documents.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -47,4 +47,15 @@ export async function filesOfEntity(
     )
     .orderBy(asc(fileLinks.uploadedAt));
   return rows;
+}
+
+/** Which of `hashes` are linked to the entity: commands check evidence against it before they reference files. */
+export async function linkedHashes(db: Db, entityType: string, entityId: string, hashes: readonly string[]): Promise<Set<string>> {
+  const wanted = hashes.filter(isSha256);
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .select({ sha: fileLinks.fileSha256 })
+    .from(fileLinks)
+    .where(and(eq(fileLinks.entityType, entityType), eq(fileLinks.entityId, entityId), inArray(fileLinks.fileSha256, wanted)));
+  return new Set(rows.map((r) => r.sha));
 }

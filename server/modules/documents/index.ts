@@ -12,6 +12,7 @@ import { commitmentTemplate } from './templates/commitment.js';
 import { plaqueTemplate } from './templates/plaque.js';
 import { verifyRoutes } from './verify-routes.js';
 
+export { linkedHashes } from './file-queries.js';
 export { commitmentTemplate } from './templates/commitment.js';
 export { plaqueTemplate } from './templates/plaque.js';
 export { defaultCommitmentText } from './templates/commitment-text.js';

@@ -12,6 +12,7 @@ import { platformErrors } from './codes/platform.js';
 import { registryErrors } from './codes/registry.js';
 import { documentErrors } from './codes/documents.js';
 import { standardErrors } from './codes/standards.js';
+import { readinessErrors } from './codes/readiness.js';
 import { agencyErrors } from './codes/agencies.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
@@ -20,6 +21,7 @@ export const errorCatalogue = {
   ...registryErrors,
   ...documentErrors,
   ...standardErrors,
+  ...readinessErrors,
   ...agencyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 

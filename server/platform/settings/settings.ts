@@ -27,3 +27,22 @@ export async function getSettings<K extends SettingKey>(
   for (const key of keys) out[key] = await getSetting(db, jurisdictionId, key);
   return out;
 }
+
+/**
+ * The value in force with its version: 0 while the default applies, then 1, 2 … with each change. Used where a
+ * text's version matters (the commitment an enterprise must sign again when it changes).
+ */
+export async function getVersionedSetting<K extends SettingKey>(
+  db: Db,
+  jurisdictionId: string,
+  key: K,
+): Promise<{ value: SettingValue<K>; version: number; changedAt: Date | null }> {
+  const rows = await db
+    .select({ value: settings.value, changedAt: settings.changedAt })
+    .from(settings)
+    .where(and(eq(settings.jurisdictionId, jurisdictionId), eq(settings.key, key)))
+    .orderBy(desc(settings.changedAt));
+  if (rows.length === 0)
+    return { value: settingDefinitions[key].default as SettingValue<K>, version: 0, changedAt: null };
+  return { value: rows[0].value as SettingValue<K>, version: rows.length, changedAt: rows[0].changedAt };
+}
