@@ -131,12 +131,65 @@ const agencySettingDefinitions = {
   }),
 } as const;
 
+const bool = (v: unknown): v is boolean => typeof v === 'boolean';
+
+/** Getting ready: commitment text, self-inspection rules, hazard deadlines, reminders and extensions. */
+const readinessSettingDefinitions = {
+  'commitment.text': def({
+    key: 'commitment.text',
+    default: '',
+    label: '承诺书文本（留空则使用平台内置文本；修改后企业须重新签署）',
+    validate: (v: unknown): v is string => typeof v === 'string' && v.length <= 6000,
+  }),
+  'inspections.keyItemEvidenceRequired': def({
+    key: 'inspections.keyItemEvidenceRequired',
+    default: true,
+    label: '重点审查项判定为符合时须上传证据',
+    validate: bool,
+  }),
+  'hazards.deadlineDays.general': def({
+    key: 'hazards.deadlineDays.general',
+    default: 30,
+    label: '一般隐患默认整改期限',
+    unit: '天',
+    validate: positiveInt,
+  }),
+  'hazards.deadlineDays.major': def({
+    key: 'hazards.deadlineDays.major',
+    default: 60,
+    label: '重大隐患默认整改期限',
+    unit: '天',
+    validate: positiveInt,
+  }),
+  'hazards.reminderDaysBefore': def({
+    key: 'hazards.reminderDaysBefore',
+    default: 3,
+    label: '整改期限到期前提醒',
+    unit: '天',
+    validate: nonNegativeInt,
+  }),
+  'extensions.maxDays': def({
+    key: 'extensions.maxDays',
+    default: 90,
+    label: '单次延期整改最长期限（自原期限起）',
+    unit: '天',
+    validate: positiveInt,
+  }),
+  'documents.numberPattern.extension_decision': def({
+    key: 'documents.numberPattern.extension_decision',
+    default: '{short}应急合规延〔{year}〕{n}号',
+    label: '延期整改审批意见书文号格式',
+    validate: numberPattern,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
   ...registrySettingDefinitions,
   ...documentSettingDefinitions,
   ...agencySettingDefinitions,
+  ...readinessSettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -3,8 +3,11 @@ import type { Db } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/worker.js';
 import { agenciesModule } from './agencies/index.js';
 import { auditRoutes } from './audit/routes.js';
+import { commitmentsModule } from './commitments/index.js';
 import { documentsModule } from './documents/index.js';
+import { hazardsModule } from './hazards/index.js';
 import { identityRoutes } from './identity/routes.js';
+import { inspectionsModule } from './inspections/index.js';
 import { registerIdentityUnitResolvers } from './identity/unit-resolvers.js';
 import { jobRoutes } from './jobs/routes.js';
 import { notificationsModule } from './notifications/index.js';
@@ -33,8 +36,11 @@ export const modules: Module[] = [
   { name: 'settings', routes: settingsRoutes },
   { name: 'jobs', routes: jobRoutes },
   documentsModule,
-  agenciesModule,
   notificationsModule,
+  agenciesModule,
+  commitmentsModule,
+  inspectionsModule,
+  hazardsModule,
 ];
 
 let setupDone = false;

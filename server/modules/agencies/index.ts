@@ -7,6 +7,7 @@ import type { ModuleContext } from '../../platform/http/types.js';
 import { agencyAbilities } from './policy.js';
 import { agencyRoutes } from './routes.js';
 
+export { guidingAgencyOf } from './guidance.js';
 export { activeEngagement, getAgency, type AgencyRow, type EngagementRow } from './queries.js';
 export { agencyPolicy, engagementPolicy } from './policy.js';
 

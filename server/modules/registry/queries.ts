@@ -182,3 +182,11 @@ export async function loadEnterprisesByIds(db: Db, actor: Actor, ids: readonly s
 export async function listIndustries(db: Db) {
   return db.select({ code: industries.code, name: industries.name }).from(industries).orderBy(asc(industries.sortOrder));
 }
+
+/** Names of enterprises by id, for other modules' lists (unscoped: the caller's rows were scoped already). */
+export async function enterpriseNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -13,7 +13,10 @@ const common = { removeAdditional: false, allErrors: true } as const;
 export const buildValidator: ValidatorFactory = (externalSchemas, serverOptions) => {
   const factory = AjvCompiler();
   const plugins = serverOptions?.plugins ?? [];
-  const textCompile = factory(externalSchemas, { customOptions: { ...common, coerceTypes: 'array' }, plugins });
+  const textCompile = factory(externalSchemas, {
+    customOptions: { ...common, coerceTypes: 'array' },
+    plugins,
+  });
   const jsonCompile = factory(externalSchemas, { customOptions: { ...common, coerceTypes: false }, plugins });
 
   return (route: RouteDefinition) => {

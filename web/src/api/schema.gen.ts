@@ -837,6 +837,7 @@ export interface paths {
             parameters: {
                 query?: {
                     actorUserId?: string;
+                    enterpriseId?: string;
                     entityId?: string;
                     entityType?: string;
                     from?: string;
@@ -3919,6 +3920,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{id}/commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业承诺书：现行文本、签署状态与历史 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                read: boolean;
+                                sign: boolean;
+                            };
+                            current: {
+                                text: string;
+                                textHash: string;
+                                textVersion: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            history: {
+                                authorisationFile: string | null;
+                                /** Format: uuid */
+                                documentId: string;
+                                documentNumber: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                id: string;
+                                signatoryCapacity: "legal_representative" | "authorised";
+                                signatoryName: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                textHash: string;
+                                textVersion: string;
+                            }[];
+                            latest: {
+                                authorisationFile: string | null;
+                                /** Format: uuid */
+                                documentId: string;
+                                documentNumber: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                id: string;
+                                signatoryCapacity: "legal_representative" | "authorised";
+                                signatoryName: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                textHash: string;
+                                textVersion: string;
+                            } | null;
+                            legalRepresentative: string;
+                            upToDate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 签署现行承诺书（生成带文号与二维码的承诺书） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorisationFile?: string | null;
+                        signatoryCapacity: "legal_representative" | "authorised";
+                        signatoryName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                read: boolean;
+                                sign: boolean;
+                            };
+                            current: {
+                                text: string;
+                                textHash: string;
+                                textVersion: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            history: {
+                                authorisationFile: string | null;
+                                /** Format: uuid */
+                                documentId: string;
+                                documentNumber: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                id: string;
+                                signatoryCapacity: "legal_representative" | "authorised";
+                                signatoryName: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                textHash: string;
+                                textVersion: string;
+                            }[];
+                            latest: {
+                                authorisationFile: string | null;
+                                /** Format: uuid */
+                                documentId: string;
+                                documentNumber: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                id: string;
+                                signatoryCapacity: "legal_representative" | "authorised";
+                                signatoryName: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                textHash: string;
+                                textVersion: string;
+                            } | null;
+                            legalRepresentative: string;
+                            upToDate: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/export": {
         parameters: {
             query?: never;
@@ -3989,6 +4242,581 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 延期整改申请（按权限范围；待审批在前） */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "approved" | "refused" | "withdrawn";
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 延期整改申请详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                decide: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedDeadline: string | null;
+                            deadlineAtRequest: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            hazardId: string;
+                            hazardTitle: string;
+                            /** Format: uuid */
+                            id: string;
+                            interimControls: string;
+                            reason: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedDeadline: string;
+                            status: "pending" | "approved" | "refused" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意延期（街道；生成审批意见书） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvedDeadline?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                decide: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedDeadline: string | null;
+                            deadlineAtRequest: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            hazardId: string;
+                            hazardTitle: string;
+                            /** Format: uuid */
+                            id: string;
+                            interimControls: string;
+                            reason: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedDeadline: string;
+                            status: "pending" | "approved" | "refused" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不同意延期（街道；须说明理由，生成审批意见书） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                decide: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedDeadline: string | null;
+                            deadlineAtRequest: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            hazardId: string;
+                            hazardTitle: string;
+                            /** Format: uuid */
+                            id: string;
+                            interimControls: string;
+                            reason: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedDeadline: string;
+                            status: "pending" | "approved" | "refused" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extension-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回待审批的延期申请（企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                decide: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedDeadline: string | null;
+                            deadlineAtRequest: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            hazardId: string;
+                            hazardTitle: string;
+                            /** Format: uuid */
+                            id: string;
+                            interimControls: string;
+                            reason: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedDeadline: string;
+                            status: "pending" | "approved" | "refused" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4251,6 +5079,1342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 隐患清单（按权限范围；逾期与重大隐患优先） */
+        get: {
+            parameters: {
+                query?: {
+                    assessmentId?: string;
+                    enterpriseId?: string;
+                    overdue?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                    severity?: "general" | "major";
+                    status?: "open" | "rectifying" | "awaiting_verification" | "closed";
+                    subdistrictId?: string;
+                    unresolved?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    reject: boolean;
+                                    reopen: boolean;
+                                    requestExtension: boolean;
+                                    start: boolean;
+                                    submit: boolean;
+                                    update: boolean;
+                                    verify: boolean;
+                                };
+                                afterEvidence: string[];
+                                assessmentId: string | null;
+                                beforeEvidence: string[];
+                                closedAt: string | null;
+                                closureNote: string | null;
+                                deadline: string;
+                                description: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                guidingAgencyId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                interimMeasures: string;
+                                itemCode: string | null;
+                                majorReason: string | null;
+                                originalDeadline: string;
+                                overdue: boolean;
+                                ownerName: string | null;
+                                plan: string;
+                                /** Format: date-time */
+                                reportedAt: string;
+                                severity: "general" | "major";
+                                status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                submittedAt: string | null;
+                                title: string;
+                                verificationNote: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 隐患详情与延期申请 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更新隐患的责任人、期限、临时措施与整改前照片 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        beforeEvidence?: string[];
+                        deadline?: string;
+                        description?: string;
+                        interimMeasures?: string;
+                        ownerName?: string | null;
+                        reportedAt?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/hazards/{id}/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向街道申请延期整改（须说明临时防范措施） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: string[];
+                        interimControls: string;
+                        reason: string;
+                        requestedDeadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                decide: boolean;
+                                withdraw: boolean;
+                            };
+                            approvedDeadline: string | null;
+                            deadlineAtRequest: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            hazardId: string;
+                            hazardTitle: string;
+                            /** Format: uuid */
+                            id: string;
+                            interimControls: string;
+                            reason: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedDeadline: string;
+                            status: "pending" | "approved" | "refused" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收不通过，退回整改 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新打开已关闭的隐患 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始整改（填写整改方案） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交整改完成（须附整改后证据），等待验收 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        afterEvidence: string[];
+                        closureNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收通过（指导机构或街道） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reject: boolean;
+                                reopen: boolean;
+                                requestExtension: boolean;
+                                start: boolean;
+                                submit: boolean;
+                                update: boolean;
+                                verify: boolean;
+                            };
+                            afterEvidence: string[];
+                            assessmentId: string | null;
+                            beforeEvidence: string[];
+                            closedAt: string | null;
+                            closureNote: string | null;
+                            deadline: string;
+                            description: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            extensions: {
+                                abilities: {
+                                    decide: boolean;
+                                    withdraw: boolean;
+                                };
+                                approvedDeadline: string | null;
+                                deadlineAtRequest: string;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                hazardId: string;
+                                hazardTitle: string;
+                                /** Format: uuid */
+                                id: string;
+                                interimControls: string;
+                                reason: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedDeadline: string;
+                                status: "pending" | "approved" | "refused" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                            }[];
+                            guidingAgencyId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            interimMeasures: string;
+                            itemCode: string | null;
+                            majorReason: string | null;
+                            originalDeadline: string;
+                            overdue: boolean;
+                            ownerName: string | null;
+                            plan: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            severity: "general" | "major";
+                            status: "open" | "rectifying" | "awaiting_verification" | "closed";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            submittedAt: string | null;
+                            title: string;
+                            verificationNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -4370,6 +6534,641 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自查与首次检查记录（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: string;
+                    kind?: "self" | "agency_first";
+                    page?: number;
+                    pageSize?: number;
+                    status?: "in_progress" | "completed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    answer: boolean;
+                                    complete: boolean;
+                                    copy: boolean;
+                                };
+                                agencyId: string | null;
+                                completedAt: string | null;
+                                copiedFromId: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: "self" | "agency_first";
+                                standardTitle: string;
+                                /** Format: uuid */
+                                standardVersionId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                status: "in_progress" | "completed";
+                                tags: string[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                                versionNumber: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开始自查（企业）或首次检查（受托服务机构），可复制上一次结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        copyFromId?: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        kind: "self" | "agency_first";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                answer: boolean;
+                                complete: boolean;
+                                copy: boolean;
+                            };
+                            agencyId: string | null;
+                            answers: {
+                                answeredAt: string | null;
+                                checkMethod: string;
+                                evidence: string[];
+                                evidenceHint: string;
+                                isKey: boolean;
+                                itemCode: string;
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: string;
+                                } | null;
+                                markedMajor: boolean;
+                                module: string;
+                                naReason: string | null;
+                                note: string;
+                                position: number;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                                toReview: boolean;
+                            }[];
+                            completedAt: string | null;
+                            copiedFromId: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            hazardIds?: string[];
+                            /** Format: uuid */
+                            id: string;
+                            kind: "self" | "agency_first";
+                            progress: {
+                                answered: number;
+                                compliant: number;
+                                items: number;
+                                nonCompliant: number;
+                                notApplicable: number;
+                                toReview: number;
+                            };
+                            standardTitle: string;
+                            /** Format: uuid */
+                            standardVersionId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "in_progress" | "completed";
+                            tags: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自查详情：条目、作答与进度 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                answer: boolean;
+                                complete: boolean;
+                                copy: boolean;
+                            };
+                            agencyId: string | null;
+                            answers: {
+                                answeredAt: string | null;
+                                checkMethod: string;
+                                evidence: string[];
+                                evidenceHint: string;
+                                isKey: boolean;
+                                itemCode: string;
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: string;
+                                } | null;
+                                markedMajor: boolean;
+                                module: string;
+                                naReason: string | null;
+                                note: string;
+                                position: number;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                                toReview: boolean;
+                            }[];
+                            completedAt: string | null;
+                            copiedFromId: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            hazardIds?: string[];
+                            /** Format: uuid */
+                            id: string;
+                            kind: "self" | "agency_first";
+                            progress: {
+                                answered: number;
+                                compliant: number;
+                                items: number;
+                                nonCompliant: number;
+                                notApplicable: number;
+                                toReview: number;
+                            };
+                            standardTitle: string;
+                            /** Format: uuid */
+                            standardVersionId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "in_progress" | "completed";
+                            tags: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/answers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存一个条目的作答（可分多次完成） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: string[];
+                        markedMajor?: boolean;
+                        naReason?: string | null;
+                        note?: string;
+                        result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            checkMethod: string;
+                            evidence: string[];
+                            evidenceHint: string;
+                            isKey: boolean;
+                            itemCode: string;
+                            majorHazard: {
+                                article: string;
+                                item?: string;
+                                source: string;
+                            } | null;
+                            markedMajor: boolean;
+                            module: string;
+                            naReason: string | null;
+                            note: string;
+                            position: number;
+                            requirement: string;
+                            result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            toReview: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成自查：不符合项自动生成隐患 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                answer: boolean;
+                                complete: boolean;
+                                copy: boolean;
+                            };
+                            agencyId: string | null;
+                            answers: {
+                                answeredAt: string | null;
+                                checkMethod: string;
+                                evidence: string[];
+                                evidenceHint: string;
+                                isKey: boolean;
+                                itemCode: string;
+                                majorHazard: {
+                                    article: string;
+                                    item?: string;
+                                    source: string;
+                                } | null;
+                                markedMajor: boolean;
+                                module: string;
+                                naReason: string | null;
+                                note: string;
+                                position: number;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                                toReview: boolean;
+                            }[];
+                            completedAt: string | null;
+                            copiedFromId: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            hazardIds?: string[];
+                            /** Format: uuid */
+                            id: string;
+                            kind: "self" | "agency_first";
+                            progress: {
+                                answered: number;
+                                compliant: number;
+                                items: number;
+                                nonCompliant: number;
+                                notApplicable: number;
+                                toReview: number;
+                            };
+                            standardTitle: string;
+                            /** Format: uuid */
+                            standardVersionId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            status: "in_progress" | "completed";
+                            tags: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
