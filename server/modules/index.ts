@@ -12,6 +12,7 @@ import { registerIdentityUnitResolvers } from './identity/unit-resolvers.js';
 import { jobRoutes } from './jobs/routes.js';
 import { notificationsModule } from './notifications/index.js';
 import { seedAllJurisdictions } from './identity/seed-jurisdiction.js';
+import { readinessModule } from './readiness/index.js';
 import { registryModule } from './registry/index.js';
 import { standardsModule } from './standards/index.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -41,6 +42,7 @@ export const modules: Module[] = [
   commitmentsModule,
   inspectionsModule,
   hazardsModule,
+  readinessModule,
 ];
 
 let setupDone = false;

@@ -210,3 +210,22 @@ export async function listExtensions(db: Db, actor: Actor, f: ExtensionFilter) {
     items: rows.map((r) => presentExtension(r.x, names.get(r.x.enterpriseId) ?? '', r.hazardTitle, actor)),
   };
 }
+
+/** Counts of an enterprise's unresolved hazards (unscoped: the caller checked the enterprise). */
+export async function hazardCounts(db: Db, enterpriseId: string, today: string) {
+  const [row] = await db
+    .select({
+      unresolved: sql<number>`count(*) filter (where ${hazards.status} <> 'closed')::int`,
+      major: sql<number>`count(*) filter (where ${hazards.status} <> 'closed' and ${hazards.severity} = 'major')::int`,
+      overdue: sql<number>`count(*) filter (where ${hazards.status} <> 'closed' and (${hazards.overdue} or ${hazards.deadline} < ${today}))::int`,
+      awaitingVerification: sql<number>`count(*) filter (where ${hazards.status} = 'awaiting_verification')::int`,
+      closed: sql<number>`count(*) filter (where ${hazards.status} = 'closed')::int`,
+    })
+    .from(hazards)
+    .where(eq(hazards.enterpriseId, enterpriseId));
+  const [pending] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(extensionRequests)
+    .where(and(eq(extensionRequests.enterpriseId, enterpriseId), eq(extensionRequests.status, 'pending')));
+  return { ...row, pendingExtensions: pending?.n ?? 0 };
+}

@@ -513,3 +513,32 @@ describe('first inspection by an engaged agency', () => {
     expect(verified.json().status).toBe('closed');
   });
 });
+
+describe('the readiness summary', () => {
+  it('tells the enterprise what to do next, and shows officers the status without steps', async () => {
+    const e = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
+    const client = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
+    );
+    const fresh = (await client.get(`/api/enterprises/${e.id}/readiness`)).json();
+    expect(fresh.nextSteps.map((s: { key: string }) => s.key)).toEqual(['signCommitment', 'startInspection']);
+    expect(fresh.commitment).toMatchObject({ signed: false, upToDate: false });
+    await client.post(`/api/enterprises/${e.id}/commitment`, {
+      signatoryName: '张三',
+      signatoryCapacity: 'legal_representative',
+    });
+    const started = (await client.post('/api/inspections', { enterpriseId: e.id, kind: 'self' })).json();
+    const after = (await client.get(`/api/enterprises/${e.id}/readiness`)).json();
+    expect(after.nextSteps).toEqual([
+      { key: 'continueInspection', link: `/inspections/${started.id}`, urgent: false },
+    ]);
+    const officer = (await shuangyu.get(`/api/enterprises/${e.id}/readiness`)).json();
+    expect(officer).toMatchObject({
+      commitment: { signed: true, upToDate: true },
+      selfInspection: { id: started.id, status: 'in_progress' },
+      nextSteps: [],
+    });
+    expect((await yangyi.get(`/api/enterprises/${e.id}/readiness`)).statusCode).toBe(404);
+  });
+});

@@ -141,3 +141,18 @@ export async function listAssessments(db: Db, actor: Actor, f: AssessmentFilter)
     })),
   };
 }
+
+/** The newest assessment of each kind of an enterprise (unscoped: the caller checked the enterprise). */
+export async function latestAssessments(db: Db, enterpriseId: string) {
+  const rows = await db
+    .select()
+    .from(assessments)
+    .where(eq(assessments.enterpriseId, enterpriseId))
+    .orderBy(desc(assessments.startedAt));
+  const pick = (kind: AssessmentRow['kind']) => rows.find((r) => r.kind === kind);
+  return {
+    self: pick('self'),
+    agencyFirst: pick('agency_first'),
+    lastCompleted: rows.find((r) => r.status === 'completed'),
+  };
+}

@@ -4172,6 +4172,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业合规准备进度与下一步 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyInspection: {
+                                completedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                startedAt: string;
+                                status: string;
+                                versionNumber: string;
+                            } | null;
+                            commitment: {
+                                documentId: string | null;
+                                signed: boolean;
+                                signedAt: string | null;
+                                upToDate: boolean;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            hazards: {
+                                awaitingVerification: number;
+                                closed: number;
+                                major: number;
+                                overdue: number;
+                                pendingExtensions: number;
+                                unresolved: number;
+                            };
+                            nextSteps: {
+                                key: string;
+                                link: string;
+                                urgent: boolean;
+                            }[];
+                            selfInspection: {
+                                completedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                startedAt: string;
+                                status: string;
+                                versionNumber: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/export": {
         parameters: {
             query?: never;
