@@ -29,6 +29,8 @@ import {
   ToolOutlined,
   UnorderedListOutlined,
   UploadOutlined,
+  WarningOutlined,
+  FieldTimeOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -152,6 +154,38 @@ export const menuEntries: MenuEntry[] = [
     icon: <BankOutlined />,
     requires: { ability: 'agencyWorkspace' },
     page: lazy(() => import('./pages/agencies/AgencyWorkspacePage')),
+  },
+  {
+    key: 'hazards',
+    path: '/hazards',
+    label: 'hazards.menu',
+    icon: <WarningOutlined />,
+    requires: { ability: 'viewHazards' },
+    page: lazy(() => import('./pages/hazards/HazardsPage')),
+  },
+  {
+    key: 'hazard',
+    path: '/hazards/:id',
+    label: 'hazards.menu',
+    hidden: true,
+    requires: { ability: 'viewHazards' },
+    page: lazy(() => import('./pages/hazards/HazardDetailPage')),
+  },
+  {
+    key: 'extension-requests',
+    path: '/extension-requests',
+    label: 'extensions.menu',
+    icon: <FieldTimeOutlined />,
+    requires: { ability: 'viewHazards' },
+    page: lazy(() => import('./pages/hazards/ExtensionRequestsPage')),
+  },
+  {
+    key: 'extension-request',
+    path: '/extension-requests/:id',
+    label: 'extensions.menu',
+    hidden: true,
+    requires: { ability: 'viewHazards' },
+    page: lazy(() => import('./pages/hazards/ExtensionDetailPage')),
   },
   {
     key: 'notifications',
