@@ -30,10 +30,11 @@ describe('menu by abilities', () => {
   });
 
   it('hides an empty group: an enterprise user sees the home page and its own enterprise', () => {
-    expect(paths(enterpriseUser)).toEqual(['/', '/my-enterprise']);
+    expect(paths(enterpriseUser)).toEqual(['/', '/my-enterprise', '/commitment']);
     expect(paths({ ...enterpriseUser, abilities: { ...none, viewDocuments: true } })).toEqual([
       '/',
       '/my-enterprise',
+      '/commitment',
       '/documents',
     ]);
   });

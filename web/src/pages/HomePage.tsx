@@ -4,6 +4,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { roleText, unitKindText } from '../labels';
 import { flattenMenu, useVisibleMenu } from '../menu-context';
+import { EnterpriseHome } from './readiness/EnterpriseHome';
 
 function greetingKey(hour: number) {
   if (hour < 6) return 'home.greeting.night' as const;
@@ -26,6 +27,7 @@ export default function HomePage() {
       <Typography.Paragraph type="secondary">
         {t('home.intro', { jurisdiction: me.jurisdiction.name })}
       </Typography.Paragraph>
+      {me.roles.some((r) => r.role === 'enterprise_user') ? <EnterpriseHome /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('home.roles')}>
