@@ -10,6 +10,9 @@
  *   reach: a 双屿 enterprise (not the user's own), its park and document, a file on that document, another
  *   user, an import and its job started by someone else.
  * Standards, units and settings are readable across a jurisdiction by design, so for them every role gets B's.
+ * Both foreign enterprises (B's, and A's 双屿 one) have a filed footwear standard, a signed commitment, a completed
+ * and an in-progress self-inspection, hazards open / awaiting verification / closed and a pending extension request,
+ * made through the API by their own users (readiness-matrix.test-support.ts, which also holds those routes' entries).
  *
  * `routeMatrix` has one entry per `METHOD path` of the OpenAPI document. A route the document has and the table
  * has not fails the test by name (and so does a stale entry), so a new route cannot ship without saying who must
@@ -24,26 +27,38 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../test/client.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { buildUser, defaultPassword, type BuiltUser } from '../../test/factories.js';
 import { buildEnterprise, buildPark, buildSheet, uniqueUscc } from '../../test/registry-factories.js';
 import { buildAgency, buildEngagement } from '../../test/agency-factories.js';
+import { fileFootwearStandard } from '../../test/readiness-factories.js';
+import { uploadEvidence } from '../../test/upload.js';
 import type { Role } from '../../domain/roles.js';
 import { roleBindings } from '../db/schema/identity.js';
 import { units } from '../db/schema/reference.js';
 import { enterprises, parks } from '../db/schema/registry.js';
+import { extensionRequests, hazards } from '../db/schema/hazards.js';
+import { assessments } from '../db/schema/inspections.js';
 import { issueDocument } from '../modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../modules/documents/index.js';
 import { createUser } from '../modules/identity/commands/create-user.js';
+import { actorOfUser } from '../modules/identity/queries.js';
 import { notify } from '../modules/notifications/index.js';
 import { seedJurisdiction } from '../modules/identity/seed-jurisdiction.js';
+import { createFromTemplate } from '../modules/standards/commands/load-reference.js';
 import { inTransaction } from '../platform/db/tx.js';
 import { openApiRoutes, type ApiRoute } from './openapi-routes.test-support.js';
+import {
+  buildReadinessFixtures,
+  readinessEntries,
+  type ReadinessForeign,
+} from './readiness-matrix.test-support.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
 process.env.DATA_DIR = dataDir; // evidence files of this test go to a temp dir
@@ -95,6 +110,8 @@ interface Foreign {
   engagementId: string;
   /** addressed to a unit the role is not bound to */
   notificationId: string;
+  /** the foreign enterprise's signed commitment, inspections, hazards and extension request */
+  readiness: ReadinessForeign;
 }
 
 /** B's entities that every role of A is pointed at. */
@@ -606,12 +623,13 @@ const routeMatrix: Record<string, Entry> = {
     refused: all,
     call: (f) => ({ url: `/api/engagements/${f.engagementId}/end`, body: { reason: '越权' } }),
   },
+
+  // ── getting ready: commitments, inspections, hazards, extension requests, readiness ─────────────────────────
+  ...readinessEntries(all),
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
 const noOwnerControl: Record<string, string> = {
-  'GET /api/enterprises/{id}/applicable-standard':
-    'no published standard applies to the fixture enterprises (STANDARD_NOT_APPLICABLE)',
   'GET /api/enterprises/import-template': 'no entity: a role gate',
   'GET /api/audit/kinds': 'no entity: a role gate',
 };
@@ -787,7 +805,8 @@ beforeAll(async () => {
     });
     return { id, username, password: defaultPassword };
   };
-  const bBureauAdmin = await login(await createIn(b, 'bureau_admin', bBureau));
+  const bBureauAdminUser = await createIn(b, 'bureau_admin', bBureau);
+  const bBureauAdmin = await login(bBureauAdminUser);
   owners.set('other jurisdiction', [bBureauAdmin, await login(await createIn(b, 'system_admin', b))]);
   const bUser = await createIn(b, 'expert', b);
   await login(bUser); // so that it has login-log rows
@@ -815,7 +834,8 @@ beforeAll(async () => {
   const templates = (
     await expectOk(send(bBureauAdmin, 'GET', { url: '/api/standards/templates' }), 'templates')
   ).json<{ key: string }[]>();
-  templateKey = templates[0].key;
+  // B's draft is not the footwear standard: B files that one for its enterprise's inspections (scopes may not overlap)
+  templateKey = templates.find((t) => t.key !== 'footwear')!.key;
   const version = (
     await expectOk(
       send(bBureauAdmin, 'POST', {
@@ -845,6 +865,17 @@ beforeAll(async () => {
     settingMarker,
   };
   const bAgency = await buildAgency(ctx, { jurisdictionId: b, name: '外区安全技术服务有限公司' });
+  await createFromTemplate(ctx.db, (await actorOfUser(ctx.db, bBureauAdminUser.id))!, 'footwear', {
+    owningDepartmentId: bBureau,
+    publishAndFile: true,
+  });
+  const bReadiness = await buildReadinessFixtures({
+    owner: await loginAs(ctx, await createIn(b, 'enterprise_user', bEnterprise.id)),
+    verifier: await loginAs(ctx, await createIn(b, 'subdistrict_officer', bSubdistrict)),
+    enterpriseId: bEnterprise.id,
+    legalRepresentative: bEnterprise.legalRepresentative,
+    uploadEvidence,
+  });
   far = {
     scope: 'other jurisdiction',
     enterpriseId: bEnterprise.id,
@@ -861,6 +892,7 @@ beforeAll(async () => {
     agencyId: bAgency.id,
     engagementId: (await buildEngagement(ctx, { enterpriseId: bEnterprise.id, agencyId: bAgency.id })).id,
     notificationId: await notifyUnit(b, 'department', bBureau),
+    readiness: bReadiness,
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
@@ -896,7 +928,24 @@ beforeAll(async () => {
   const aUser = await buildUser(ctx, { roles: [{ role: 'expert' }] });
   await login(aUser);
   const aAgency = await buildAgency(ctx, { status: 'suspended', name: '矩阵测试暂停服务机构' });
-  const aEngagement = await buildEngagement(ctx, { enterpriseId: aEnterprise.id, agencyId: (await buildAgency(ctx)).id });
+  const aEngagement = await buildEngagement(ctx, {
+    enterpriseId: aEnterprise.id,
+    agencyId: (await buildAgency(ctx)).id,
+  });
+  await fileFootwearStandard(ctx);
+  const aReadiness = await buildReadinessFixtures({
+    owner: await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: aEnterprise.id }] }),
+    ),
+    verifier: await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+    ),
+    enterpriseId: aEnterprise.id,
+    legalRepresentative: '张三', // buildEnterprise's
+    uploadEvidence,
+  });
   near = {
     scope: 'same jurisdiction, outside the role',
     enterpriseId: aEnterprise.id,
@@ -914,6 +963,7 @@ beforeAll(async () => {
     engagementId: aEngagement.id,
     // to the bureau: its administrator (an owner) reads it; the 仰义 officer, the enterprise user and the expert must not
     notificationId: await notifyUnit(jurisdictionA, 'department', await ctx.unit('yjj')),
+    readiness: aReadiness,
   };
   await ctx.jobs.drain(); // the imports run, so that their results and error files exist
 });
@@ -1052,5 +1102,27 @@ describe('authorization matrix', () => {
     expect(e.contactName).toBeNull();
     const [p] = await ctx.db.select().from(parks).where(eq(parks.id, far.parkId));
     expect(p.address).toBeNull();
+    // and the refused getting-ready actions moved nothing, in either foreign scope
+    for (const { readiness: r } of [far, near]) {
+      const states = await ctx.db
+        .select({ id: hazards.id, status: hazards.status, ownerName: hazards.ownerName })
+        .from(hazards)
+        .where(inArray(hazards.id, [r.hazardId, r.awaitingHazardId, r.closedHazardId]));
+      expect(Object.fromEntries(states.map((h) => [h.id, [h.status, h.ownerName]]))).toEqual({
+        [r.hazardId]: ['open', null],
+        [r.awaitingHazardId]: ['awaiting_verification', null],
+        [r.closedHazardId]: ['closed', null],
+      });
+      const requests = await ctx.db
+        .select({ status: extensionRequests.status })
+        .from(extensionRequests)
+        .where(inArray(extensionRequests.hazardId, [r.hazardId, r.awaitingHazardId]));
+      expect(requests).toEqual([{ status: 'pending' }]);
+      const [inspection] = await ctx.db
+        .select({ status: assessments.status })
+        .from(assessments)
+        .where(eq(assessments.id, r.inspectionId));
+      expect(inspection.status).toBe('in_progress');
+    }
   });
 });
