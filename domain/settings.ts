@@ -183,6 +183,42 @@ const readinessSettingDefinitions = {
   }),
 } as const;
 
+/** Third-party confirmation: the minimum grade, independence, validity. */
+const confirmationSettingDefinitions = {
+  'confirmation.minGrade': def({
+    key: 'confirmation.minGrade',
+    default: 'B',
+    label: '第三方确认机构最低资质等级',
+    validate: (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 10,
+  }),
+  'confirmation.independence': def({
+    key: 'confirmation.independence',
+    default: true,
+    label: '独立性要求：为企业做过首次检查或整改指导的机构不得为其确认',
+    validate: bool,
+  }),
+  'confirmation.independenceMonths': def({
+    key: 'confirmation.independenceMonths',
+    default: 12,
+    label: '独立性回避期',
+    unit: '月',
+    validate: positiveInt,
+  }),
+  'confirmation.validityMonths': def({
+    key: 'confirmation.validityMonths',
+    default: 12,
+    label: '第三方确认有效期',
+    unit: '月',
+    validate: positiveInt,
+  }),
+  'documents.numberPattern.confirmation_report': def({
+    key: 'documents.numberPattern.confirmation_report',
+    default: '{short}应急合规确〔{year}〕{n}号',
+    label: '第三方确认报告编号格式',
+    validate: numberPattern,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
@@ -190,6 +226,7 @@ export const settingDefinitions = {
   ...documentSettingDefinitions,
   ...agencySettingDefinitions,
   ...readinessSettingDefinitions,
+  ...confirmationSettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -4,6 +4,7 @@ import type { JobRunner } from '../platform/jobs/worker.js';
 import { agenciesModule } from './agencies/index.js';
 import { auditRoutes } from './audit/routes.js';
 import { commitmentsModule } from './commitments/index.js';
+import { confirmationsModule } from './confirmations/index.js';
 import { documentsModule } from './documents/index.js';
 import { hazardsModule } from './hazards/index.js';
 import { identityRoutes } from './identity/routes.js';
@@ -43,6 +44,7 @@ export const modules: Module[] = [
   inspectionsModule,
   hazardsModule,
   readinessModule,
+  confirmationsModule,
 ];
 
 let setupDone = false;

@@ -68,3 +68,41 @@ export const serviceEngagements = pgTable(
     index('service_engagements_enterprise').on(t.enterpriseId, t.status),
   ],
 );
+
+export const engineerLevels = ['senior', 'intermediate', 'junior'] as const;
+export const engineerStatuses = ['pending', 'approved', 'rejected', 'revoked'] as const;
+
+/**
+ * 注册安全工程师 employed by an agency. The agency keeps its engineers; each new or changed record waits for the
+ * bureau's approval, and only approved engineers with a certificate valid on the day may sign a confirmation.
+ * `userId` is the engineer's own login: an engineer signs in person.
+ */
+export const engineers = pgTable(
+  'engineers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    name: text('name').notNull(),
+    certificateNumber: text('certificate_number').notNull(),
+    level: text('level', { enum: engineerLevels }).notNull(),
+    speciality: text('speciality').notNull().default(''),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    status: text('status', { enum: engineerStatuses }).notNull().default('pending'),
+    reviewNote: text('review_note'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('engineers_certificate').on(t.jurisdictionId, t.certificateNumber),
+    index('engineers_agency').on(t.agencyId),
+  ],
+);

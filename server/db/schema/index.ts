@@ -9,3 +9,4 @@ export * from './notifications.js';
 export * from './commitments.js';
 export * from './inspections.js';
 export * from './hazards.js';
+export * from './confirmations.js';

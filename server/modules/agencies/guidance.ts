@@ -21,3 +21,29 @@ export async function guidingAgencyOf(db: Db, enterpriseId: string): Promise<str
     .limit(1);
   return row?.agencyId ?? null;
 }
+
+/**
+ * Whether the agency guided the enterprise's rectification since a date: an engagement including guidance that
+ * was active at some point after it (independence of confirmations).
+ */
+export async function guidedSince(
+  db: Db,
+  agencyId: string,
+  enterpriseId: string,
+  since: Date,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: serviceEngagements.id })
+    .from(serviceEngagements)
+    .where(
+      and(
+        eq(serviceEngagements.agencyId, agencyId),
+        eq(serviceEngagements.enterpriseId, enterpriseId),
+        sql`${serviceEngagements.services} @> '["rectification_guidance"]'::jsonb`,
+        sql`${serviceEngagements.acceptedAt} is not null`,
+        sql`(${serviceEngagements.endedAt} is null or ${serviceEngagements.endedAt} >= ${since})`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -5,9 +5,11 @@ import { registerJurisdictionAbilities } from '../../platform/access/jurisdictio
 import { registerUnitResolver } from '../../platform/access/units.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { agencyAbilities } from './policy.js';
+import { engineerRoutes } from './engineers/routes.js';
 import { agencyRoutes } from './routes.js';
 
-export { guidingAgencyOf } from './guidance.js';
+export { guidingAgencyOf, guidedSince } from './guidance.js';
+export { engineersByIds, engineersOfUser, type EngineerRow } from './engineers/queries.js';
 export { activeEngagement, getAgency, type AgencyRow, type EngagementRow } from './queries.js';
 export { agencyPolicy, engagementPolicy } from './policy.js';
 
@@ -40,5 +42,6 @@ export const agenciesModule = {
   setup: setupAgencies,
   routes(ctx: ModuleContext) {
     agencyRoutes(ctx);
+    engineerRoutes(ctx);
   },
 };

@@ -12,7 +12,7 @@ import { extensionDecisionTemplate } from './templates/extension-decision.js';
 
 export { sweepHazards } from './sweep.js';
 export { raiseHazards } from './commands/raise-hazards.js';
-export { hazardCounts } from './queries.js';
+export { hazardCounts, majorHazardsOnItems } from './queries.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

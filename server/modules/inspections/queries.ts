@@ -156,3 +156,13 @@ export async function latestAssessments(db: Db, enterpriseId: string) {
     lastCompleted: rows.find((r) => r.status === 'completed'),
   };
 }
+
+/** Whether the agency performed a first inspection of the enterprise since a date (independence of confirmations). */
+export async function inspectedBySince(db: Db, agencyId: string, enterpriseId: string, since: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.agencyId, agencyId), eq(assessments.enterpriseId, enterpriseId), sql`coalesce(${assessments.completedAt}, ${assessments.startedAt}) >= ${since}`))
+    .limit(1);
+  return row !== undefined;
+}

@@ -190,3 +190,19 @@ export async function enterpriseNames(db: Db, ids: readonly string[]): Promise<M
   const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** One enterprise's core facts, unscoped: for checks the system makes on behalf of a rule (not for display). */
+export async function enterpriseFacts(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: enterprises.id,
+      jurisdictionId: enterprises.jurisdictionId,
+      subdistrictId: enterprises.subdistrictId,
+      industryCode: enterprises.industryCode,
+      name: enterprises.name,
+      uscc: enterprises.uscc,
+    })
+    .from(enterprises)
+    .where(eq(enterprises.id, id));
+  return row;
+}

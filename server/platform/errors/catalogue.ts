@@ -13,6 +13,7 @@ import { registryErrors } from './codes/registry.js';
 import { documentErrors } from './codes/documents.js';
 import { standardErrors } from './codes/standards.js';
 import { readinessErrors } from './codes/readiness.js';
+import { confirmationErrors } from './codes/confirmations.js';
 import { agencyErrors } from './codes/agencies.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
@@ -22,6 +23,7 @@ export const errorCatalogue = {
   ...documentErrors,
   ...standardErrors,
   ...readinessErrors,
+  ...confirmationErrors,
   ...agencyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -518,6 +518,221 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{id}/engineers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记本机构的注册安全工程师（待区应急管理局审核） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNumber: string;
+                        level: "senior" | "intermediate" | "junior";
+                        name: string;
+                        speciality?: string;
+                        userId?: string | null;
+                        validFrom: string;
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构与工程师的确认记录（评价） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            confirmed: number;
+                            contradictingFindings: number;
+                            engineers: {
+                                /** Format: uuid */
+                                engineerId: string;
+                                falseConfirmations: number;
+                                name: string;
+                                signed: number;
+                            }[];
+                            falseConfirmations: number;
+                            notConfirmed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{id}/reinstate": {
         parameters: {
             query?: never;
@@ -1326,6 +1541,1585 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 第三方确认（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    enterpriseId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    status?: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    accept: boolean;
+                                    check: boolean;
+                                    conclude: boolean;
+                                    decline: boolean;
+                                    reopen: boolean;
+                                    revoke: boolean;
+                                    sign: boolean;
+                                    withdraw: boolean;
+                                };
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                concludedAt: string | null;
+                                conclusion: string | null;
+                                conclusionNote: string | null;
+                                documentId: string | null;
+                                documentNumber: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                falseConfirmation: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                requestedAt: string;
+                                revokedReason: string | null;
+                                siteVisitDate: string | null;
+                                standardTitle: string;
+                                status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                                validUntil: string | null;
+                                versionNumber: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业委托第三方确认机构 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 第三方确认详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接受委托（机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 得出确认结论（机构；待两名工程师签字） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conclusion: "confirmed" | "not_confirmed";
+                        note?: string;
+                        siteVisitDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝委托（机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 记录一个重点审查项的核查结果（机构） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: string[];
+                        note?: string;
+                        result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改结论（签字前，机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定虚假确认并撤销（区应急管理局；机构列入黑名单或降级） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        penalty: "blacklist" | "downgrade";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注册安全工程师本人签字（第二人签字后生效并出具报告） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        engineerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/confirmations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回委托（企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                accept: boolean;
+                                check: boolean;
+                                conclude: boolean;
+                                decline: boolean;
+                                reopen: boolean;
+                                revoke: boolean;
+                                sign: boolean;
+                                withdraw: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            concludedAt: string | null;
+                            conclusion: string | null;
+                            conclusionNote: string | null;
+                            documentId: string | null;
+                            documentNumber: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            falseConfirmation: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                answeredAt: string | null;
+                                evidence: string[];
+                                itemCode: string;
+                                module: string;
+                                note: string;
+                                requirement: string;
+                                result: ("compliant" | "non_compliant" | "not_applicable") | null;
+                            }[];
+                            myEngineers: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            requestedAt: string;
+                            revokedReason: string | null;
+                            signatures: {
+                                certificateNumber: string;
+                                /** Format: uuid */
+                                engineerId: string;
+                                name: string;
+                                signedAt: string;
+                                signedOn: string;
+                            }[];
+                            siteVisitDate: string | null;
+                            standardTitle: string;
+                            state: ("in_force" | "expired" | "lapsed") | null;
+                            status: "requested" | "declined" | "checking" | "signing" | "confirmed" | "not_confirmed" | "withdrawn" | "revoked";
+                            validUntil: string | null;
+                            versionNumber: string;
                         };
                     };
                 };
@@ -2687,6 +4481,657 @@ export interface paths {
                             status: "requested" | "active" | "declined" | "ended";
                             /** Format: uuid */
                             subdistrictId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engineers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 注册安全工程师（区应急管理局看全部；机构看本机构） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    status?: "pending" | "approved" | "rejected" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engineers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工程师详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改工程师信息（机构修改后须重新审核） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNumber: string;
+                        level: "senior" | "intermediate" | "junior";
+                        name: string;
+                        speciality?: string;
+                        userId?: string | null;
+                        validFrom: string;
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/engineers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过工程师（区应急管理局） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engineers/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回工程师登记（区应急管理局） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engineers/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销工程师资格（区应急管理局） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                edit: boolean;
+                                reject: boolean;
+                                revoke: boolean;
+                            };
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            /** Format: uuid */
+                            id: string;
+                            isMe: boolean;
+                            level: "senior" | "intermediate" | "junior";
+                            name: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            speciality: string;
+                            status: "pending" | "approved" | "rejected" | "revoked";
+                            userId: string | null;
+                            validFrom: string;
+                            validTo: string;
                         };
                     };
                 };

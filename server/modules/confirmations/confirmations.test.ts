@@ -1,0 +1,333 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgency, buildEngagement, type BuiltAgency } from '../../../test/agency-factories.js';
+import { loginAs, type ApiClient } from '../../../test/client.js';
+import { createTestContext, type TestContext } from '../../../test/context.js';
+import { buildUser, type BuiltUser } from '../../../test/factories.js';
+import { fileFootwearStandard } from '../../../test/readiness-factories.js';
+import { buildEnterprise, type BuiltEnterprise } from '../../../test/registry-factories.js';
+import { addMonths } from '../../../domain/confirmations.js';
+import { addDays, chinaDate } from '../../../domain/readiness.js';
+import { agencies } from '../../db/schema/agencies.js';
+import { documents } from '../../db/schema/documents.js';
+
+let ctx: TestContext;
+let versionId: string;
+let enterprise: BuiltEnterprise;
+let owner: ApiClient;
+let bureau: ApiClient;
+let anxin: BuiltAgency;
+let agencyStaff: ApiClient;
+const engineers: { user: BuiltUser; client: ApiClient; id: string }[] = [];
+const today = () => chinaDate(new Date());
+let certificate = 0;
+
+async function engineerOf(
+  agency: BuiltAgency,
+  opts: { validTo?: string; approve?: boolean; extraAgency?: string } = {},
+) {
+  const roles = [
+    { role: 'agency_user' as const, unit: agency.id },
+    ...(opts.extraAgency ? [{ role: 'agency_user' as const, unit: opts.extraAgency }] : []),
+  ];
+  const user = await buildUser(ctx, { roles });
+  const client = await loginAs(ctx, user);
+  certificate += 1;
+  const added = await client.post(`/api/agencies/${agency.id}/engineers`, {
+    name: `工程师${certificate}`,
+    certificateNumber: `ZAQ2026${String(certificate).padStart(6, '0')}`,
+    level: 'intermediate',
+    speciality: '安全评价',
+    validFrom: '2024-01-01',
+    validTo: opts.validTo ?? addDays(today(), 365),
+    userId: user.id,
+  });
+  expect(added.statusCode, added.body).toBe(201);
+  expect(added.json().status).toBe('pending');
+  if (opts.approve !== false)
+    expect(
+      (await bureau.post(`/api/engineers/${added.json().id}/approve`, { note: '证书核验无误' })).json()
+        .status,
+    ).toBe('approved');
+  return { user, client, id: added.json().id as string };
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ({ versionId } = await fileFootwearStandard(ctx));
+  enterprise = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
+  owner = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: enterprise.id }] }),
+  );
+  bureau = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }));
+  anxin = await buildAgency(ctx, { kinds: ['confirmation', 'social_service'], grade: 'B' });
+  agencyStaff = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'agency_user', unit: anxin.id }] }),
+  );
+  engineers.push(await engineerOf(anxin), await engineerOf(anxin));
+});
+afterAll(() => ctx.close());
+
+describe('engineers', () => {
+  it('are kept by their agency and approved by the bureau; changes wait for approval again', async () => {
+    const pending = await engineerOf(anxin, { approve: false });
+    expect((await agencyStaff.post(`/api/engineers/${pending.id}/approve`, {})).statusCode).toBe(403);
+    const dup = await agencyStaff.post(`/api/agencies/${anxin.id}/engineers`, {
+      name: '重复',
+      certificateNumber: 'ZAQ2026000001',
+      level: 'junior',
+      validFrom: '2024-01-01',
+      validTo: '2030-01-01',
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('ENGINEER_CERTIFICATE_TAKEN');
+    const badDates = await agencyStaff.post(`/api/agencies/${anxin.id}/engineers`, {
+      name: '日期',
+      certificateNumber: 'ZAQX1',
+      level: 'junior',
+      validFrom: '2026-01-01',
+      validTo: '2025-01-01',
+    });
+    expect(badDates.json().code).toBe('ENGINEER_DATES_INVALID');
+    const other = await buildAgency(ctx);
+    const stranger = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: other.id }] }),
+    );
+    expect(
+      (
+        await stranger.post(`/api/agencies/${anxin.id}/engineers`, {
+          name: 'x',
+          certificateNumber: 'ZAQX2',
+          level: 'junior',
+          validFrom: '2024-01-01',
+          validTo: '2030-01-01',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await stranger.get(`/api/engineers/${pending.id}`)).statusCode).toBe(404);
+
+    const approved = engineers[0];
+    const view = (await agencyStaff.get(`/api/engineers/${approved.id}`)).json();
+    const edited = await agencyStaff.patch(`/api/engineers/${approved.id}`, {
+      ...pick(view),
+      speciality: '安全评价（机械）',
+    });
+    expect(edited.json().status).toBe('pending');
+    expect((await bureau.post(`/api/engineers/${approved.id}/approve`, {})).json().status).toBe('approved');
+    const queue = (await bureau.get('/api/engineers?status=pending')).json();
+    expect(queue.map((e: { id: string }) => e.id)).toContain(pending.id);
+  });
+});
+
+function pick(v: Record<string, unknown>) {
+  return {
+    name: v.name,
+    certificateNumber: v.certificateNumber,
+    level: v.level,
+    speciality: v.speciality,
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    userId: v.userId,
+  };
+}
+
+describe('choosing an agency', () => {
+  it('refuses an agency below the minimum grade, blacklisted, not of the confirmation kind, or not independent', async () => {
+    const low = await buildAgency(ctx, { kinds: ['confirmation'], grade: 'C' });
+    const res = await owner.post('/api/confirmations', { enterpriseId: enterprise.id, agencyId: low.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('CONFIRMATION_AGENCY_GRADE_TOO_LOW');
+    const black = await buildAgency(ctx, { kinds: ['confirmation'], grade: 'A', status: 'blacklisted' });
+    expect(
+      (await owner.post('/api/confirmations', { enterpriseId: enterprise.id, agencyId: black.id })).json()
+        .code,
+    ).toBe('CONFIRMATION_AGENCY_NOT_ACTIVE');
+    const service = await buildAgency(ctx, { kinds: ['social_service'], grade: 'A' });
+    expect(
+      (await owner.post('/api/confirmations', { enterpriseId: enterprise.id, agencyId: service.id })).json()
+        .code,
+    ).toBe('CONFIRMATION_AGENCY_WRONG_KIND');
+
+    const guiding = await buildAgency(ctx, { kinds: ['confirmation', 'social_service'], grade: 'A' });
+    await buildEngagement(ctx, {
+      enterpriseId: enterprise.id,
+      agencyId: guiding.id,
+      services: ['rectification_guidance'],
+    });
+    const notIndependent = await owner.post('/api/confirmations', {
+      enterpriseId: enterprise.id,
+      agencyId: guiding.id,
+    });
+    expect(notIndependent.statusCode).toBe(409);
+    expect(notIndependent.json().code).toBe('CONFIRMATION_NOT_INDEPENDENT');
+
+    // the rule is a setting: off, the guiding agency may confirm
+    const admin = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'system_admin' }] }));
+    expect(
+      (await admin.put('/api/settings/confirmation.independence', { value: false, reason: '测试' }))
+        .statusCode,
+    ).toBe(200);
+    const allowed = await owner.post('/api/confirmations', {
+      enterpriseId: enterprise.id,
+      agencyId: guiding.id,
+    });
+    expect(allowed.statusCode, allowed.body).toBe(201);
+    await owner.post(`/api/confirmations/${allowed.json().id}/withdraw`, {});
+    await admin.put('/api/settings/confirmation.independence', { value: true, reason: '恢复' });
+  });
+});
+
+describe('a confirmation', () => {
+  let id: string;
+
+  it('pins the key items, is accepted and checked by the agency, and concluded only when every key item is checked', async () => {
+    const res = await owner.post('/api/confirmations', {
+      enterpriseId: enterprise.id,
+      agencyId: anxin.id,
+      note: '申请第三方确认',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    id = res.json().id;
+    const keyCount = (await bureau.get(`/api/standard-versions/${versionId}`))
+      .json()
+      .items.filter((i: { isKey: boolean; tags: string[] }) => i.isKey && i.tags.length === 0).length;
+    expect(res.json().items).toHaveLength(keyCount);
+    expect(res.json().status).toBe('requested');
+    expect(
+      (await owner.post('/api/confirmations', { enterpriseId: enterprise.id, agencyId: anxin.id })).json()
+        .code,
+    ).toBe('CONFIRMATION_OPEN_EXISTS');
+    expect((await owner.post(`/api/confirmations/${id}/accept`, {})).statusCode).toBe(403);
+    expect((await agencyStaff.post(`/api/confirmations/${id}/accept`, {})).json().status).toBe('checking');
+
+    const unanswered = await agencyStaff.post(`/api/confirmations/${id}/conclude`, {
+      conclusion: 'confirmed',
+      siteVisitDate: today(),
+    });
+    expect(unanswered.statusCode).toBe(400);
+    expect(unanswered.json().code).toBe('CONFIRMATION_ITEM_UNANSWERED');
+    const items = res.json().items as { itemCode: string }[];
+    for (const [i, item] of items.entries()) {
+      const put = await agencyStaff.put(`/api/confirmations/${id}/items/${item.itemCode}`, {
+        result: i === 0 ? 'non_compliant' : 'compliant',
+        note: '现场核查',
+      });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    const withFailure = await agencyStaff.post(`/api/confirmations/${id}/conclude`, {
+      conclusion: 'confirmed',
+      siteVisitDate: today(),
+    });
+    expect(withFailure.json().code).toBe('CONFIRMATION_CONFIRMED_WITH_FAILURES');
+    await agencyStaff.put(`/api/confirmations/${id}/items/${items[0].itemCode}`, {
+      result: 'compliant',
+      note: '已整改',
+    });
+    const future = await agencyStaff.post(`/api/confirmations/${id}/conclude`, {
+      conclusion: 'confirmed',
+      siteVisitDate: addDays(today(), 3),
+    });
+    expect(future.json().code).toBe('CONFIRMATION_SITE_VISIT_REQUIRED');
+    const concluded = await agencyStaff.post(`/api/confirmations/${id}/conclude`, {
+      conclusion: 'confirmed',
+      siteVisitDate: today(),
+      note: '重点审查项均符合',
+    });
+    expect(concluded.json()).toMatchObject({ status: 'signing', conclusion: 'confirmed' });
+  });
+
+  it('takes effect with two distinct engineers of the agency whose certificates are valid, and issues a verifiable report', async () => {
+    const [first, second] = engineers;
+    const notMe = await first.client.post(`/api/confirmations/${id}/sign`, { engineerId: second.id });
+    expect(notMe.json().code).toBe('ENGINEER_NOT_YOU');
+    const signed = await first.client.post(`/api/confirmations/${id}/sign`, { engineerId: first.id });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({
+      status: 'signing',
+      signatures: [{ engineerId: first.id }],
+      myEngineers: [{ id: first.id }],
+    });
+    const twice = await first.client.post(`/api/confirmations/${id}/sign`, { engineerId: first.id });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('ENGINEER_ALREADY_SIGNED');
+
+    const expired = await engineerOf(anxin, { validTo: addDays(today(), -1) });
+    expect(
+      (await expired.client.post(`/api/confirmations/${id}/sign`, { engineerId: expired.id })).json().code,
+    ).toBe('ENGINEER_CERTIFICATE_INVALID');
+    const unapproved = await engineerOf(anxin, { approve: false });
+    expect(
+      (await unapproved.client.post(`/api/confirmations/${id}/sign`, { engineerId: unapproved.id })).json()
+        .code,
+    ).toBe('ENGINEER_NOT_APPROVED');
+    const elsewhere = await buildAgency(ctx, { kinds: ['confirmation'], grade: 'A' });
+    const foreign = await engineerOf(elsewhere, { extraAgency: anxin.id });
+    expect(
+      (await foreign.client.post(`/api/confirmations/${id}/sign`, { engineerId: foreign.id })).json().code,
+    ).toBe('ENGINEER_OTHER_AGENCY');
+
+    const done = await second.client.post(`/api/confirmations/${id}/sign`, { engineerId: second.id });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: 'confirmed',
+      state: 'in_force',
+      validUntil: addMonths(today(), 12),
+    });
+    expect(done.json().documentNumber).toMatch(/^鹿应急合规确〔\d{4}〕\d+号$/);
+    expect(done.json().signatures).toHaveLength(2);
+    const [doc] = await ctx.db.select().from(documents).where(eq(documents.id, done.json().documentId));
+    const verified = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/public/verify/${doc.verificationCode}`,
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({ number: done.json().documentNumber });
+    const pdf = await owner.get(`/api/documents/${doc.id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+
+    const record = (await bureau.get(`/api/agencies/${anxin.id}/record`)).json();
+    expect(record).toMatchObject({ confirmed: 1, falseConfirmations: 0 });
+    expect(record.engineers).toHaveLength(2);
+  });
+
+  it('is revoked as false by the bureau only, which downgrades the agency', async () => {
+    expect(
+      (await agencyStaff.post(`/api/confirmations/${id}/revoke`, { reason: 'x', penalty: 'downgrade' }))
+        .statusCode,
+    ).toBe(403);
+    const revoked = await bureau.post(`/api/confirmations/${id}/revoke`, {
+      reason: '现场复查发现消防通道长期堵塞，确认不实',
+      penalty: 'downgrade',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ status: 'revoked', falseConfirmation: true, state: null });
+    const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.id, anxin.id));
+    expect(agency.grade).toBe('C');
+    // now below the minimum: it can no longer be chosen
+    expect(
+      (await owner.post('/api/confirmations', { enterpriseId: enterprise.id, agencyId: anxin.id })).json()
+        .code,
+    ).toBe('CONFIRMATION_AGENCY_GRADE_TOO_LOW');
+    expect((await bureau.get(`/api/agencies/${anxin.id}/record`)).json()).toMatchObject({
+      falseConfirmations: 1,
+    });
+  });
+
+  it('is invisible to other enterprises and agencies', async () => {
+    const other = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
+    const stranger = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: other.id }] }),
+    );
+    expect((await stranger.get(`/api/confirmations/${id}`)).statusCode).toBe(404);
+    const otherAgency = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: (await buildAgency(ctx)).id }] }),
+    );
+    expect((await otherAgency.get(`/api/confirmations/${id}`)).statusCode).toBe(404);
+    expect((await otherAgency.get('/api/confirmations')).json().total).toBe(0);
+  });
+});
