@@ -11,7 +11,9 @@ import {
   Input,
   InputNumber,
   Modal,
+  Select,
   Space,
+  Switch,
   Table,
   Tag,
   Timeline,
@@ -25,11 +27,27 @@ import type { Setting } from '../../api/types';
 import { applyProblemToForm } from '../../components/form-problem';
 import { formatBytes, formatDateTime, formatValue } from '../../format';
 import { useI18n } from '../../i18n';
+import { settingInputKind, settingValueToSend, type SettingInputKind } from './settings-logic';
 
 const settingsKey = ['settings'] as const;
 
 function ValueText({ value, unit }: { value: unknown; unit: string | null }) {
   if (value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  if (typeof value === 'boolean') return <Switch size="small" checked={value} disabled />;
+  if (Array.isArray(value))
+    return (
+      <Space size={4} wrap>
+        {value.map((v, i) => (
+          <Tag key={i}>{formatValue(v)}</Tag>
+        ))}
+      </Space>
+    );
+  if (typeof value === 'string' && (value.includes('\n') || value.length > 60))
+    return (
+      <Typography.Paragraph ellipsis={{ rows: 2, tooltip: value }} style={{ marginBottom: 0, maxWidth: 360 }}>
+        {value}
+      </Typography.Paragraph>
+    );
   const size = unit === '字节' && typeof value === 'number' ? formatBytes(value) : null;
   return (
     <span>
@@ -131,14 +149,15 @@ function EditSettingModal({ setting, onClose }: { setting: Setting | null; onClo
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EditValues>();
   const [alert, setAlert] = useState<string | null>(null);
-  const numeric = typeof setting?.default === 'number';
+  const kind: SettingInputKind = setting ? settingInputKind(setting) : 'line';
+  const numeric = kind === 'number';
 
   const save = useMutation({
     mutationFn: (v: EditValues) =>
       call(
         api.PUT('/api/settings/{key}', {
           params: { path: { key: setting!.key } },
-          body: { value: typeof v.value === 'string' ? v.value.trim() : v.value, reason: v.reason.trim() },
+          body: { value: settingValueToSend(kind, v.value), reason: v.reason.trim() },
         }),
       ),
     onMutate: () => setAlert(null),
@@ -175,12 +194,9 @@ function EditSettingModal({ setting, onClose }: { setting: Setting | null; onClo
               value: formatValue(setting.default) + (setting.unit ? ` ${setting.unit}` : ''),
             })}
             rules={numeric ? [{ required: true, message: t('settings.valueRequired') }] : []}
+            {...(kind === 'boolean' ? { valuePropName: 'checked' } : {})}
           >
-            {numeric ? (
-              <InputNumber precision={0} suffix={setting.unit ?? undefined} className="sc-full-width" />
-            ) : (
-              <Input />
-            )}
+            <SettingInput kind={kind} unit={setting.unit} />
           </Form.Item>
           <Form.Item
             name="reason"
@@ -198,6 +214,33 @@ function EditSettingModal({ setting, onClose }: { setting: Setting | null; onClo
       ) : null}
     </Modal>
   );
+}
+
+/** The input for a setting's kind of value; Form.Item passes value (checked for a switch) and onChange. */
+function SettingInput({
+  kind,
+  unit,
+  ...control
+}: {
+  kind: SettingInputKind;
+  unit: string | null;
+  /** whatever the form holds for the setting: typed by the input it is passed on to */
+  value?: never;
+  checked?: boolean;
+  onChange?: (value: unknown) => void;
+}) {
+  switch (kind) {
+    case 'number':
+      return <InputNumber {...control} precision={0} suffix={unit ?? undefined} className="sc-full-width" />;
+    case 'boolean':
+      return <Switch {...control} />;
+    case 'list':
+      return <Select {...control} mode="tags" tokenSeparators={[',', '，', ' ']} />;
+    case 'text':
+      return <Input.TextArea {...control} autoSize={{ minRows: 6, maxRows: 16 }} />;
+    case 'line':
+      return <Input {...control} />;
+  }
 }
 
 function SettingHistoryDrawer({ setting, onClose }: { setting: Setting | null; onClose: () => void }) {
