@@ -293,6 +293,30 @@ describe('a confirmation', () => {
     expect(record.engineers).toHaveLength(2);
   });
 
+  it('lapses when the applicable standard’s key items change', async () => {
+    const next = await bureau.post(`/api/standard-versions/${versionId}/next-draft`, { number: '2.0' });
+    expect(next.statusCode, next.body).toBe(201);
+    const draft = next.json();
+    const key = draft.items.find((i: { isKey: boolean; tags: string[] }) => i.isKey && i.tags.length === 0);
+    const changed = await bureau.patch(`/api/standard-versions/${draft.id}/items/${key.code}`, {
+      requirement: `${key.requirement}（2.0 版修订）`,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(
+      (
+        await bureau.post(`/api/standard-versions/${draft.id}/publish`, {
+          documentNumber: '鹿应急〔2026〕99号',
+          publishDate: today(),
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await bureau.post(`/api/standard-versions/${draft.id}/file`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/confirmations/${id}`)).json()).toMatchObject({
+      status: 'confirmed',
+      state: 'lapsed',
+    });
+  });
+
   it('is revoked as false by the bureau only, which downgrades the agency', async () => {
     expect(
       (await agencyStaff.post(`/api/confirmations/${id}/revoke`, { reason: 'x', penalty: 'downgrade' }))
@@ -304,6 +328,17 @@ describe('a confirmation', () => {
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json()).toMatchObject({ status: 'revoked', falseConfirmation: true, state: null });
+    const events = (await bureau.get(`/api/audit/events?enterpriseId=${enterprise.id}&pageSize=200`))
+      .json()
+      .items.map((e: { kind: string }) => e.kind);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'confirmation.requested',
+        'confirmation.signed',
+        'confirmation.effective',
+        'confirmation.revoked',
+      ]),
+    );
     const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.id, anxin.id));
     expect(agency.grade).toBe('C');
     // now below the minimum: it can no longer be chosen
