@@ -28,6 +28,13 @@ export interface Seed {
   foreignEnterpriseId: string;
   /** an .xlsx with new enterprises for the import journey (all rows good but the last) */
   importFile: { path: string; rows: number };
+  /** a footwear enterprise of 双屿 that has not started getting ready, and its enterprise user */
+  readiness: {
+    enterpriseId: string;
+    enterpriseName: string;
+    legalRepresentative: string;
+    user: { username: string; password: string };
+  };
 }
 
 export interface Env {

@@ -31,6 +31,7 @@ import { runJourney, type DemoLogin, type Env, type Journey, type Outcome, type 
 import { journeys as adminJourneys } from './journeys/admin.js';
 import { journeys as loginJourneys } from './journeys/login.js';
 import { journeys as publicJourneys } from './journeys/public.js';
+import { journeys as readinessJourneys } from './journeys/readiness-enterprise.js';
 import { journeys as registryJourneys } from './journeys/registry.js';
 import { journeys as roleJourneys } from './journeys/roles.js';
 
@@ -42,6 +43,7 @@ const allJourneys: Journey[] = [
   ...roleJourneys,
   ...publicJourneys,
   ...registryJourneys,
+  ...readinessJourneys,
 ];
 
 /** Bounds of the set-up (not assertions): a first start builds the web UI, which takes a while on two cores. */

@@ -19,6 +19,9 @@ import { enterprises } from '../server/db/schema/registry.js';
 import { issueDocument } from '../server/modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../server/modules/documents/index.js';
 import { createUser } from '../server/modules/identity/commands/create-user.js';
+import { createEnterprise } from '../server/modules/registry/commands/create-enterprise.js';
+import { declareApplicability } from '../server/modules/standards/commands/declare-applicability.js';
+import { buildActor } from '../server/platform/auth/sessions.js';
 import { setupModules } from '../server/modules/index.js';
 import { loadConfig } from '../server/platform/config.js';
 import { openAndMigrate } from '../server/platform/db/open-and-migrate.js';
@@ -125,8 +128,68 @@ try {
     .limit(1);
   if (!foreign) throw new Error('the demo has no enterprise in 仰义街道');
 
+  // getting ready: a footwear enterprise of 双屿 that has done nothing yet (the demo's own enterprise is left as it
+  // is for the other journeys), registered by the bureau, with its own enterprise user; the footwear standard is
+  // published and filed by the demo loader (createFromTemplate(…, 'footwear', { publishAndFile: true }))
+  const [bureauUser] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = 'demo.bureau'`);
+  if (!bureauUser) throw new Error('demo.bureau not found: load the demo first');
+  const bureau = await buildActor(db, bureauUser);
+  const [shuangyu] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.jurisdictionId, j.id), eq(units.code, 'shuangyu')));
+  if (!shuangyu) throw new Error('no 双屿街道 unit');
+  let n = 9_000_000 + tag * 10;
+  let body = '';
+  for (let k = 0; k < 8; k++) {
+    body = USCC_CHARSET[n % 31] + body;
+    n = Math.floor(n / 31);
+  }
+  const readyName = `温州市鹿城区端到端准备鞋业有限公司${tag}`;
+  const legalRepresentative = '郑国强';
+  const { id: readyId } = await createEnterprise(db, bureau, {
+    uscc: composeUscc({ authority: '9', category: '1', division: '330302', orgBody: body }),
+    name: readyName,
+    legalRepresentative,
+    registeredAddress: '温州市鹿城区双屿街道鞋都大道88号',
+    operatingAddress: '温州市鹿城区双屿街道鞋都大道88号',
+    subdistrictId: shuangyu.id,
+    industryCode: '1952',
+    scale: 'small',
+    employeeCount: 45,
+    contactName: legalRepresentative,
+    contactPhone: '13905770088',
+    safetyManagerName: '林安全',
+    safetyManagerPhone: '13905770089',
+    operatingStatus: 'operating',
+    parkId: null,
+    hostEnterpriseId: null,
+  });
+  await declareApplicability(db, bureau, { id: readyId, jurisdictionId: j.id }, ['solvent_adhesive']);
+  const readyUser = {
+    username: `e2e.ready.${randomBytes(3).toString('hex')}`,
+    password: 'E2e-Ready-Pass-1',
+  };
+  await createUser(db, null, {
+    jurisdictionId: j.id,
+    username: readyUser.username,
+    displayName: `${readyName} 安全管理员`,
+    password: readyUser.password,
+    mustChangePassword: false,
+    bindings: [{ role: 'enterprise_user', unitId: readyId }],
+  });
+
   const seed: Seed = {
     foreignEnterpriseId: foreign.id,
+    readiness: {
+      enterpriseId: readyId,
+      enterpriseName: readyName,
+      legalRepresentative,
+      user: readyUser,
+    },
     document: {
       verificationCode: issued.verificationCode,
       number: issued.number,
@@ -137,7 +200,7 @@ try {
   };
   writeFileSync(out, `${JSON.stringify(seed, null, 2)}\n`);
   console.log(
-    `seeded: document ${issued.number}, user ${lockUser.username}, ${goodRows + 1}-row import sheet`,
+    `seeded: document ${issued.number}, user ${lockUser.username}, ${goodRows + 1}-row import sheet, ${readyName} (${readyUser.username})`,
   );
 } finally {
   await database.close();

@@ -28,7 +28,8 @@ import { entityTypeLabels } from '../../../../domain/labels';
 import { entityTypeText, eventKindText } from '../../labels';
 import { UserSelect } from '../../components/UserSelect';
 
-const searchKeys = ['actor', 'actorLabel', 'kind', 'etype', 'eid', 'from', 'to', 'page', 'size'] as const;
+// `ent`: everything about one enterprise (its record and every event naming it), reached by URL only for now
+const searchKeys = ['actor', 'actorLabel', 'kind', 'etype', 'eid', 'ent', 'from', 'to', 'page', 'size'] as const;
 
 const brokenReasons: Record<string, MessageKey> = {
   hash_mismatch: 'audit.reason.hash_mismatch',
@@ -55,6 +56,7 @@ export default function AuditPage() {
     kind: search.kind,
     entityType: search.etype,
     entityId: search.eid,
+    enterpriseId: search.ent,
     from: search.from,
     to: search.to,
     page,
@@ -141,7 +143,7 @@ export default function AuditPage() {
 
   const report: ChainReport | undefined = verify.data;
   const hasFilter = Boolean(
-    search.actor || search.kind || search.etype || search.eid || search.from || search.to,
+    search.actor || search.kind || search.etype || search.eid || search.ent || search.from || search.to,
   );
 
   return (
@@ -275,6 +277,7 @@ export default function AuditPage() {
                   kind: null,
                   etype: null,
                   eid: null,
+                  ent: null,
                   from: null,
                   to: null,
                 })
