@@ -174,7 +174,7 @@ export const AnswerCard = memo(function AnswerCard({
     return false;
   };
 
-  const status = save.isPending ? (
+  const status = !editable ? null : save.isPending ? (
     <span className="sc-insp-saving">
       <LoadingOutlined /> {t('inspections.saving')}
     </span>

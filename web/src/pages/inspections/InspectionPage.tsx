@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, List, Progress, Result, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -29,6 +29,32 @@ import { inspectionKey, useInspection, useModuleNames } from './queries';
 import './inspections.css';
 
 const noNames = new Map<string, string>();
+
+/** A hazard the completion raised: its title and deadline once loaded, a numbered link before. */
+function HazardLine({ id, n }: { id: string; n: number }) {
+  const { t } = useI18n();
+  const hazard = useQuery({
+    queryKey: ['inspections', 'raised-hazard', id],
+    queryFn: () => call(api.GET('/api/hazards/{id}', { params: { path: { id } } })),
+    retry: false,
+  });
+  const h = hazard.data;
+  return (
+    <List.Item>
+      <Link to={`/hazards/${id}`}>
+        {h ? (
+          <>
+            {h.severity === 'major' ? <Tag color="red">{t('readiness.hazard.major')}</Tag> : null}
+            {h.itemCode ? <span className="sc-mono">{h.itemCode} </span> : null}
+            {h.title}
+          </>
+        ) : (
+          t('inspections.done.hazard', { n })
+        )}
+      </Link>
+    </List.Item>
+  );
+}
 
 function Completed({ detail, hazardIds }: { detail: InspectionDetail; hazardIds: string[] | null }) {
   const { t } = useI18n();
@@ -63,11 +89,7 @@ function Completed({ detail, hazardIds }: { detail: InspectionDetail; hazardIds:
               size="small"
               bordered
               dataSource={hazardIds}
-              renderItem={(id, i) => (
-                <List.Item>
-                  <Link to={`/hazards/${id}`}>{t('inspections.done.hazard', { n: i + 1 })}</Link>
-                </List.Item>
-              )}
+              renderItem={(id, i) => <HazardLine id={id} n={i + 1} />}
             />
             <Link to="/hazards">{t('inspections.done.allHazards')}</Link>
           </div>
@@ -93,7 +115,9 @@ export default function InspectionPage() {
   const [problems, setProblems] = useState<Map<string, string[]>>(new Map());
   const [hazardIds, setHazardIds] = useState<string[] | null>(null);
 
-  const filter: AnswerFilter = isAnswerFilter(search.filter) ? search.filter : 'all';
+  // "to fix" lives only as long as the refusal it shows (after a reload it has nothing to show)
+  const filter: AnswerFilter =
+    isAnswerFilter(search.filter) && (search.filter !== 'problems' || problems.size > 0) ? search.filter : 'all';
   const answers = detail.data?.answers;
   const groups = useMemo(() => groupByModule(answers ?? []), [answers]);
   const counts = useMemo(() => filterCounts(answers ?? [], problems), [answers, problems]);

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { OwnEnterprisePicker, useOwnEnterprise } from './own-enterprise';
 import { useReadiness, type Readiness } from './queries';
-import { commitmentState, commitmentStateMeta, hazardLinks, stepText, type HazardCounter } from './readiness-logic';
+import { commitmentState, commitmentStateMeta, hazardLinks, stepLink, stepText, type HazardCounter } from './readiness-logic';
 import './readiness.css';
 
 function InspectionLine({ inspection }: { inspection: Readiness['selfInspection'] }) {
@@ -72,7 +72,7 @@ export function EnterpriseHome() {
             const done = step.key === 'readyToApply';
             return (
               <List.Item className={step.urgent ? 'sc-ready-step sc-ready-step-urgent' : 'sc-ready-step'}>
-                <Link to={step.link} className="sc-ready-step-link">
+                <Link to={stepLink(step)} className="sc-ready-step-link">
                   <span className="sc-ready-step-icon">
                     {done ? <CheckCircleFilled /> : step.urgent ? <AlertOutlined /> : <RightOutlined />}
                   </span>

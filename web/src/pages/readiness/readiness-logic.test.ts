@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../i18n/zh-CN';
-import { commitmentState, commitmentStateMeta, paragraphs, stepText } from './readiness-logic';
+import { commitmentState, commitmentStateMeta, paragraphs, stepLink, stepText } from './readiness-logic';
 
 describe('next steps', () => {
   it('has texts for every step key the server sends', () => {
@@ -12,6 +12,12 @@ describe('next steps', () => {
     }
     expect(stepText('toString')).toBeNull();
     expect(stepText('somethingNew')).toBeNull();
+  });
+
+  it('sends hazard steps to the hazard page quick views, others where the server says', () => {
+    expect(stepLink({ key: 'fixOverdue', link: '/hazards?overdue=true' })).toBe('/hazards?view=overdue');
+    expect(stepLink({ key: 'fixMajor', link: '/hazards?severity=major' })).toBe('/hazards?view=major');
+    expect(stepLink({ key: 'continueInspection', link: '/inspections/x' })).toBe('/inspections/x');
   });
 });
 

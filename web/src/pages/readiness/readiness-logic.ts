@@ -21,15 +21,29 @@ export function stepText(key: string): { title: MessageKey; hint: MessageKey } |
   return Object.hasOwn(stepTexts, key) ? stepTexts[key] : null;
 }
 
-/** Links of the hazard counters; the hazard pages read these query parameters. */
+/**
+ * Links of the hazard counters, in the URL keys of the hazard pages (web/src/pages/hazards/hazards-logic.ts:
+ * quick views `view=`, extension requests `status=`).
+ */
 export const hazardLinks = {
-  unresolved: '/hazards?unresolved=true',
-  major: '/hazards?severity=major&unresolved=true',
-  overdue: '/hazards?overdue=true',
-  awaitingVerification: '/hazards?status=awaiting_verification',
-  closed: '/hazards?status=closed',
-  pendingExtensions: '/hazards?extension=pending',
+  unresolved: '/hazards?view=unresolved',
+  major: '/hazards?view=major',
+  overdue: '/hazards?view=overdue',
+  awaitingVerification: '/hazards?view=awaiting',
+  closed: '/hazards?view=all&status=closed',
+  pendingExtensions: '/extension-requests?status=pending',
 } as const;
+
+/** Hazard steps link to the hazard page's own quick views; other steps keep the server's link. */
+const stepLinks: Record<string, string> = {
+  fixOverdue: hazardLinks.overdue,
+  fixMajor: hazardLinks.major,
+  fixHazards: hazardLinks.unresolved,
+};
+
+export function stepLink(step: { key: string; link: string }): string {
+  return Object.hasOwn(stepLinks, step.key) ? stepLinks[step.key] : step.link;
+}
 
 export type HazardCounter = keyof typeof hazardLinks;
 
