@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/worker.js';
 import { agenciesModule } from './agencies/index.js';
 import { auditRoutes } from './audit/routes.js';
+import { calendarModule } from './calendar/index.js';
 import { commitmentsModule } from './commitments/index.js';
 import { confirmationsModule } from './confirmations/index.js';
 import { documentsModule } from './documents/index.js';
@@ -45,6 +46,7 @@ export const modules: Module[] = [
   hazardsModule,
   readinessModule,
   confirmationsModule,
+  calendarModule,
 ];
 
 let setupDone = false;

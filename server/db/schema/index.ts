@@ -10,3 +10,4 @@ export * from './commitments.js';
 export * from './inspections.js';
 export * from './hazards.js';
 export * from './confirmations.js';
+export * from './calendar.js';

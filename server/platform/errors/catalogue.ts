@@ -14,6 +14,7 @@ import { documentErrors } from './codes/documents.js';
 import { standardErrors } from './codes/standards.js';
 import { readinessErrors } from './codes/readiness.js';
 import { confirmationErrors } from './codes/confirmations.js';
+import { calendarErrors } from './codes/calendar.js';
 import { agencyErrors } from './codes/agencies.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
@@ -24,6 +25,7 @@ export const errorCatalogue = {
   ...standardErrors,
   ...readinessErrors,
   ...confirmationErrors,
+  ...calendarErrors,
   ...agencyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
