@@ -33,6 +33,8 @@ import {
   UploadOutlined,
   WarningOutlined,
   FieldTimeOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -180,6 +182,47 @@ export const menuEntries: MenuEntry[] = [
     icon: <BankOutlined />,
     requires: { ability: 'agencyWorkspace' },
     page: lazy(() => import('./pages/agencies/AgencyWorkspacePage')),
+  },
+  // third-party confirmation (第三方确认) and the engineers who sign it
+  {
+    key: 'agency',
+    path: '/agencies/:id',
+    label: 'agencies.menu.register',
+    hidden: true,
+    requires: { ability: 'viewAgencies' },
+    page: lazy(() => import('./pages/agencies/AgencyDetailPage')),
+  },
+  {
+    key: 'confirmations',
+    path: '/confirmations',
+    label: 'confirmations.menu',
+    icon: <SafetyCertificateOutlined />,
+    requires: { ability: 'viewConfirmations' },
+    page: lazy(() => import('./pages/confirmations/ConfirmationsPage')),
+  },
+  {
+    key: 'confirmation',
+    path: '/confirmations/:id',
+    label: 'confirmations.menu',
+    hidden: true,
+    requires: { ability: 'viewConfirmations' },
+    page: lazy(() => import('./pages/confirmations/ConfirmationPage')),
+  },
+  {
+    key: 'agency-engineers',
+    path: '/agency-engineers',
+    label: 'engineers.menu.mine',
+    icon: <IdcardOutlined />,
+    requires: { ability: 'agencyWorkspace' },
+    page: lazy(() => import('./pages/agencies/AgencyEngineersPage')),
+  },
+  {
+    key: 'engineers',
+    path: '/engineers',
+    label: 'engineers.menu.queue',
+    icon: <IdcardOutlined />,
+    requires: { ability: 'manageAgencies' },
+    page: lazy(() => import('./pages/agencies/EngineerApprovalsPage')),
   },
   {
     key: 'hazards',

@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { useAccess } from '../../auth/session';
@@ -236,7 +237,9 @@ export default function AgenciesPage() {
       key: 'name',
       render: (_, a) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text strong>{a.name}</Typography.Text>
+          <Link to={`/agencies/${a.id}`}>
+            <Typography.Text strong>{a.name}</Typography.Text>
+          </Link>
           <Typography.Text type="secondary" className="sc-small">
             {a.uscc}
           </Typography.Text>
@@ -302,7 +305,9 @@ export default function AgenciesPage() {
             <List.Item>
               <Space direction="vertical" size={2} style={{ width: '100%' }}>
                 <Space wrap>
-                  <Typography.Text strong>{a.name}</Typography.Text>
+                  <Link to={`/agencies/${a.id}`}>
+                    <Typography.Text strong>{a.name}</Typography.Text>
+                  </Link>
                   {statusTag(a)}
                 </Space>
                 <Typography.Text type="secondary" className="sc-small">
