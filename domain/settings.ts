@@ -219,6 +219,30 @@ const confirmationSettingDefinitions = {
   }),
 } as const;
 
+/** White-list entry conditions (domain/eligibility.ts). */
+const eligibilitySettingDefinitions = {
+  'eligibility.accidentLookbackYears': def({
+    key: 'eligibility.accidentLookbackYears',
+    default: 3,
+    label: '入库条件：生产安全事故回溯年限',
+    unit: '年',
+    validate: positiveInt,
+  }),
+  'eligibility.penaltyLookbackYears': def({
+    key: 'eligibility.penaltyLookbackYears',
+    default: 1,
+    label: '入库条件：安全生产行政处罚回溯年限',
+    unit: '年',
+    validate: positiveInt,
+  }),
+  'eligibility.parkRequiresTenantsKnown': def({
+    key: 'eligibility.parkRequiresTenantsKnown',
+    default: true,
+    label: '小微园区入库须掌握全部入驻企业合规状况',
+    validate: bool,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
@@ -227,6 +251,7 @@ export const settingDefinitions = {
   ...agencySettingDefinitions,
   ...readinessSettingDefinitions,
   ...confirmationSettingDefinitions,
+  ...eligibilitySettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
