@@ -1,21 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../test/client.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { loadDemo } from './load-demo.js';
 
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-demo-'));
+process.env.DATA_DIR = dataDir; // the demo's evidence photos go to a temp dir
+
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('demo data', () => {
   it('loads a register with one login per role, and loading again changes nothing', async () => {
     const first = await loadDemo(ctx.db, { enterprises: 300 });
     expect(first.alreadyLoaded).toBe(false);
     expect(new Set(first.logins.map((l) => l.role)).size).toBe(first.logins.length);
+    const countRows = async () =>
+      (
+        (await ctx.db.execute(
+          sql`select (select count(*) from events)::int as events, (select count(*) from hazards)::int as hazards, (select count(*) from files)::int as files`,
+        )) as unknown as { rows: unknown[] }
+      ).rows;
+    const before = await countRows();
     const again = await loadDemo(ctx.db, { enterprises: 300 });
     expect(again.alreadyLoaded).toBe(true);
+    expect(await countRows()).toEqual(before);
 
     const login = (username: string) => loginAs(ctx, { username, password: first.logins[0].password });
     const bureau = await login('demo.bureau');
@@ -50,6 +68,31 @@ describe('demo data', () => {
     expect(applicable.declaredTags).toContain('solvent_adhesive');
     expect(applicable.items.some((i: { tags: string[] }) => i.tags.includes('solvent_adhesive'))).toBe(true);
     expect(applicable.items.every((i: { tags: string[] }) => i.tags.length === 0 || i.tags.some((t) => applicable.declaredTags.includes(t)))).toBe(true);
+
+    // getting ready in 双屿: the demo enterprise is left for a person to walk through
+    const readiness = (await enterprise.get(`/api/enterprises/${own.items[0].id}/readiness`)).json();
+    expect(readiness.commitment.signed).toBe(false);
+    expect(readiness.nextSteps.map((s: { key: string }) => s.key)).toEqual(['signCommitment', 'startInspection']);
+    expect((await enterprise.get('/api/inspections')).json().total).toBe(0);
+
+    expect(first.gettingReady).toBe(8);
+    const inspections = (await shuangyu.get('/api/inspections?status=completed&pageSize=100')).json();
+    expect(inspections.total).toBe(8);
+    const hazards = (await shuangyu.get('/api/hazards?pageSize=100')).json();
+    type H = { status: string; severity: string; overdue: boolean; enterpriseId: string };
+    const items = hazards.items as H[];
+    expect(items.every((h) => h.enterpriseId !== own.items[0].id)).toBe(true);
+    expect(items.filter((h) => h.severity === 'major')).toHaveLength(1);
+    expect(items.filter((h) => h.overdue)).toHaveLength(1);
+    expect(items.filter((h) => h.status === 'awaiting_verification')).toHaveLength(1);
+    expect(items.filter((h) => h.status === 'rectifying')).toHaveLength(1);
+    expect(items.filter((h) => h.status === 'closed')).toHaveLength(2);
+    expect(items.filter((h) => h.status === 'open').length).toBeGreaterThanOrEqual(5);
+    const pending = (await shuangyu.get('/api/extension-requests?status=pending')).json();
+    expect(pending.total).toBe(1);
+    expect(pending.items[0].abilities).toMatchObject({ decide: true });
+    const signed = (await shuangyu.get(`/api/enterprises/${items[0].enterpriseId}/commitment`)).json();
+    expect(signed.upToDate).toBe(true);
 
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);

@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { addDays, chinaDate } from '../../domain/readiness.js';
 import type { Role } from '../../domain/roles.js';
-import { jurisdictions, units, users } from '../db/schema/index.js';
+import { hazards, jurisdictions, units, users } from '../db/schema/index.js';
+import type { Actor } from '../platform/access/actor.js';
 import { buildActor } from '../platform/auth/sessions.js';
 import type { Db } from '../platform/db/client.js';
 import { inTransaction } from '../platform/db/tx.js';
@@ -15,6 +18,18 @@ import { applyRows } from '../modules/registry/import/apply-rows.js';
 import { createAgency } from '../modules/agencies/commands/save-agency.js';
 import { moveEngagement, requestEngagement } from '../modules/agencies/commands/engagements.js';
 import type { ParsedRow } from '../modules/registry/import/validate-rows.js';
+import { signCommitment } from '../modules/commitments/commands/sign-commitment.js';
+import { uploadFile } from '../modules/documents/commands/upload-file.js';
+import { startInspection } from '../modules/inspections/commands/start-inspection.js';
+import { answerItem } from '../modules/inspections/commands/answer-item.js';
+import { completeInspection } from '../modules/inspections/commands/complete-inspection.js';
+import { answersOf } from '../modules/inspections/queries.js';
+import { requestExtension } from '../modules/hazards/commands/extensions.js';
+import { moveHazard } from '../modules/hazards/commands/transition-hazard.js';
+import { updateHazard } from '../modules/hazards/commands/update-hazard.js';
+import { sweepHazards } from '../modules/hazards/index.js';
+import { loadConfig } from '../platform/config.js';
+import { fileStoreFromConfig, type FileStore } from '../platform/files/store.js';
 import { companyName, demoIndustries, demoUscc, mobile, personName } from './names.js';
 import { Random } from './random.js';
 
@@ -47,7 +62,10 @@ const roads = ['鞋都大道', '双屿路', '仰义大道', '丰门路', '牛山
  * micro-parks with tenants, 厂中厂 pairs, and one login per role. Deterministic for a given size and seed.
  * Goes through the same commands and import path that users use, so every record has its events.
  */
-export async function loadDemo(db: Db, opts: { enterprises?: number; seed?: number; dataDir?: string } = {}) {
+export async function loadDemo(
+  db: Db,
+  opts: { enterprises?: number; seed?: number; dataDir?: string; files?: FileStore } = {},
+) {
   const count = Math.max(opts.enterprises ?? 2000, parkPlan.length + 50);
   const r = new Random(opts.seed ?? 20261125);
   const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, '330302'));
@@ -192,9 +210,123 @@ export async function loadDemo(db: Db, opts: { enterprises?: number; seed?: numb
   for (const key of ['footwear', 'micro-park']) await createFromTemplate(db, actor, key, { publishAndFile: true });
   await declareApplicability(db, actor, { id: ent.id, jurisdictionId: j.id }, ['solvent_adhesive', 'spray_painting', 'dormitory']);
 
+  // 5. getting ready in 双屿: other footwear enterprises signed, inspected themselves and work on their hazards
+  const readyOnes = rest
+    .filter((e) => e.fields.industryCode.startsWith('19') && e.fields.subdistrictId === unit('shuangyu').id && e.fields.operatingStatus === 'operating' && e.fields.uscc !== footwear.fields.uscc)
+    .slice(0, gettingReadyPlan.length);
+  const files = opts.files ?? fileStoreFromConfig({ dataDir: opts.dataDir ?? loadConfig().dataDir });
+  const officer = await as(await ensureUser(db, j.id, 'demo.shuangyu', '双屿街道 安监员', []));
+  for (const [i, e] of readyOnes.entries()) {
+    const [{ id }] = await db.execute(sql`select id from enterprises where uscc = ${e.fields.uscc}`).then((res) => (res as unknown as { rows: { id: string }[] }).rows);
+    const userId = await ensureUser(db, j.id, `demo.sy${String(i + 1).padStart(2, '0')}`, `${e.fields.name} 安全管理员`, [{ role: 'enterprise_user', unitId: id }]);
+    await getReady(db, files, { enterpriseId: id, legalRepresentative: e.fields.legalRepresentative, owner: await as(userId), officer, plan: gettingReadyPlan[i], r });
+  }
+  // the hazard whose deadline passed is found by the sweep, as the hourly job would
+  await sweepHazards(db);
+
   const logins = demoLogins(unit, footwear.fields.name);
   if (opts.dataDir) writeFileSync(path.join(opts.dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`);
-  return { alreadyLoaded: false, logins, enterprises: count, parks: parkPlan.length, standards: 2 };
+  return { alreadyLoaded: false, logins, enterprises: count, parks: parkPlan.length, standards: 2, gettingReady: readyOnes.length };
+}
+
+/**
+ * What happens to each non-compliant item's hazard, one list per enterprise: open; open with an owner and interim
+ * measures; major (the assessor's judgement); overdue (deadline moved to last week, then swept); rectifying;
+ * awaiting the subdistrict's verification; closed (verified); with an extension request pending for 双屿.
+ */
+type HazardFate = 'open' | 'owned' | 'major' | 'overdue' | 'rectifying' | 'awaiting' | 'closed' | 'extension';
+const gettingReadyPlan: HazardFate[][] = [
+  ['owned', 'open'],
+  ['major', 'owned'],
+  ['overdue'],
+  ['awaiting', 'open'],
+  ['closed'],
+  ['extension', 'owned'],
+  ['rectifying', 'closed'],
+  [],
+];
+
+const findings = [
+  '现场检查发现该项未落实，相关记录缺失',
+  '部分岗位未按要求执行，现场有违规情况',
+  '制度已制定但未执行到位，未见检查记录',
+  '现场设施不符合要求，需更换或整改',
+];
+const owners = ['车间主任 王建华', '安全员 李海燕', '生产主管 陈志强', '设备员 周立新'];
+
+/** A small photo of a given colour: the demo's evidence (uploaded through the same command as the UI's). */
+const demoPhoto = (colour: string) =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: colour } }).jpeg({ quality: 70 }).toBuffer();
+
+async function getReady(
+  db: Db,
+  files: FileStore,
+  g: { enterpriseId: string; legalRepresentative: string; owner: Actor; officer: Actor; plan: HazardFate[]; r: Random },
+) {
+  const { enterpriseId, owner, officer, plan, r } = g;
+  const colour = () => `#${r.int(0x202020, 0xe0e0e0).toString(16).padStart(6, '0')}`;
+  const photo = async (entityType: 'assessment' | 'hazard', entityId: string, label: string) =>
+    (await uploadFile(db, files, owner, { bytes: await demoPhoto(colour()), originalName: `${label}.jpg`, entityType, entityId, label })).file.sha256;
+
+  await signCommitment(db, owner, enterpriseId, { signatoryName: g.legalRepresentative, signatoryCapacity: 'legal_representative' });
+  const assessmentId = await startInspection(db, owner, { enterpriseId, kind: 'self' });
+  const answers = await answersOf(db, assessmentId);
+  // findings on ordinary items (a key item or a mapped 重大事故隐患 criterion would decide the severity itself)
+  const bad = new Map<string, HazardFate>();
+  const candidates = answers.filter((a) => !a.isKey && !a.majorHazard);
+  for (const fate of plan) {
+    const [item] = candidates.splice(r.int(0, candidates.length - 1), 1);
+    if (item) bad.set(item.itemCode, fate);
+  }
+  const keyEvidence = answers.some((a) => a.isKey) ? await photo('assessment', assessmentId, '现场照片') : null;
+  for (const a of answers) {
+    const fate = bad.get(a.itemCode);
+    await answerItem(db, owner, assessmentId, a.itemCode, {
+      result: fate ? 'non_compliant' : 'compliant',
+      note: fate ? r.pick(findings) : '',
+      evidence: a.isKey && !fate && keyEvidence ? [keyEvidence] : [],
+      ...(fate === 'major' ? { markedMajor: true } : {}),
+    });
+  }
+  await completeInspection(db, owner, assessmentId);
+
+  const raised = await db.select({ id: hazards.id, itemCode: hazards.itemCode, deadline: hazards.deadline }).from(hazards).where(eq(hazards.assessmentId, assessmentId));
+  const today = chinaDate(new Date());
+  for (const h of raised) {
+    const fate = bad.get(h.itemCode ?? '');
+    switch (fate) {
+      case undefined:
+      case 'open':
+      case 'major':
+        break;
+      case 'owned':
+        await updateHazard(db, owner, h.id, { ownerName: r.pick(owners), interimMeasures: '设置警示标志，加强巡查，落实专人监护' });
+        break;
+      case 'overdue':
+        // reported long enough ago that its deadline passed last week (no command moves a deadline into the past)
+        await db.update(hazards).set({ deadline: addDays(today, -7), originalDeadline: addDays(today, -7) }).where(eq(hazards.id, h.id));
+        break;
+      case 'rectifying':
+        await moveHazard(db, owner, h.id, { action: 'start', plan: '制定整改方案，落实责任人，两周内完成整改并留存记录' });
+        break;
+      case 'awaiting':
+      case 'closed': {
+        await moveHazard(db, owner, h.id, { action: 'start', plan: '按要求整改并留存整改前后照片' });
+        const after = await photo('hazard', h.id, '整改后照片');
+        await moveHazard(db, owner, h.id, { action: 'submit', closureNote: '已按要求完成整改，附整改后照片', afterEvidence: [after] });
+        if (fate === 'closed') await moveHazard(db, officer, h.id, { action: 'verify', note: '现场复核，整改到位' });
+        break;
+      }
+      case 'extension':
+        await updateHazard(db, owner, h.id, { ownerName: r.pick(owners), interimMeasures: '停用相关设备，设置隔离区域' });
+        await requestExtension(db, owner, h.id, {
+          requestedDeadline: addDays(h.deadline, 30),
+          reason: '整改所需设备需向厂家定制，供货周期约四周',
+          interimControls: '停用相关设备并设置隔离区域，每班专人巡查，作业前检测确认',
+        });
+        break;
+    }
+  }
 }
 
 async function ensureUser(db: Db, jurisdictionId: string, username: string, displayName: string, bindings: { role: Role; unitId: string }[]) {
