@@ -15,6 +15,7 @@ import { jobRoutes } from './jobs/routes.js';
 import { notificationsModule } from './notifications/index.js';
 import { seedAllJurisdictions } from './identity/seed-jurisdiction.js';
 import { readinessModule } from './readiness/index.js';
+import { recordsModule } from './records/index.js';
 import { registryModule } from './registry/index.js';
 import { standardsModule } from './standards/index.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -47,6 +48,7 @@ export const modules: Module[] = [
   readinessModule,
   confirmationsModule,
   calendarModule,
+  recordsModule,
 ];
 
 let setupDone = false;

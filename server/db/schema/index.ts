@@ -11,3 +11,4 @@ export * from './inspections.js';
 export * from './hazards.js';
 export * from './confirmations.js';
 export * from './calendar.js';
+export * from './records.js';

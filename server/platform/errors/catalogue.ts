@@ -15,6 +15,7 @@ import { standardErrors } from './codes/standards.js';
 import { readinessErrors } from './codes/readiness.js';
 import { confirmationErrors } from './codes/confirmations.js';
 import { calendarErrors } from './codes/calendar.js';
+import { recordErrors } from './codes/records.js';
 import { agencyErrors } from './codes/agencies.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
@@ -26,6 +27,7 @@ export const errorCatalogue = {
   ...readinessErrors,
   ...confirmationErrors,
   ...calendarErrors,
+  ...recordErrors,
   ...agencyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
