@@ -249,7 +249,8 @@ export const journeys: Journey[] = [
         await switchUser(j, desktop, officer.username, officer.password);
         await page.getByRole('menuitem', { name: '延期申请' }).click();
         await page.waitForURL('**/extension-requests**');
-        const card = page.locator('.ant-card').filter({ hasText: ready.enterpriseName });
+        // one request per list item (the page itself is a card too)
+        const card = page.locator('.ant-list-item').filter({ hasText: ready.enterpriseName });
         await card.getByText(`→ ${requestedDeadline}`, { exact: false }).waitFor();
         await button(card, '同意延期').click();
         const modal = page.getByRole('dialog').filter({ hasText: '同意延期整改' });
@@ -326,32 +327,59 @@ export const journeys: Journey[] = [
         );
         await page.getByRole('row').nth(1).getByText('hazard.verified', { exact: true }).waitFor();
         // the whole history in order, through the API with the bureau's session (the page shows a page at a time)
-        const kinds: string[] = [];
+        type Event = { kind: string; at: string; entityId: string | null };
+        const events: Event[] = [];
         for (let p = 1; ; p++) {
           const r = await page.request.get(
             `/api/audit/events?enterpriseId=${ready.enterpriseId}&pageSize=200&page=${p}`,
           );
           assert(r.status() === 200, `GET /api/audit/events answered ${r.status()}`);
-          const body = (await r.json()) as { items: { kind: string }[]; total: number };
-          kinds.push(...body.items.map((e) => e.kind));
-          if (kinds.length >= body.total || body.items.length === 0) break;
+          const body = (await r.json()) as { items: Event[]; total: number };
+          events.push(...body.items);
+          if (events.length >= body.total || body.items.length === 0) break;
         }
-        kinds.reverse(); // the log is newest first
-        const expected: [string, number][] = [
-          ['commitment.signed', 1],
-          ['inspection.completed', 1],
-          ['hazard.reported', 2],
-          ['extension.requested', 1],
-          ['extension.approved', 1],
-          ['hazard.closure_submitted', 2],
-          ['hazard.verified', 2],
+        events.reverse(); // the log is newest first
+        const kinds = events.map((e) => e.kind);
+        const log = kinds.filter((k) => k !== 'inspection.answered').join(', ');
+        // The steps, each after the one before. Completing the inspection raises its hazards in the same
+        // transaction, and the server appends `inspection.completed` (which lists the hazard ids) AFTER the
+        // `hazard.reported` events, although its time is the earlier one: the three are one step here, contiguous,
+        // with the completion's time not after the reports'. (Reported as a server finding.)
+        const steps: [string, number][][] = [
+          [['commitment.signed', 1]],
+          [
+            ['inspection.completed', 1],
+            ['hazard.reported', 2],
+          ],
+          [['extension.requested', 1]],
+          [['extension.approved', 1]],
+          [['hazard.closure_submitted', 2]],
+          [['hazard.verified', 2]],
         ];
         let after = -1;
-        for (const [kind, count] of expected) {
-          const at = kinds.flatMap((k, i) => (k === kind ? [i] : []));
-          assert(at.length === count, `${at.length} × ${kind} in the log, expected ${count}`);
-          assert(at[0] > after, `${kind} comes before the step it follows: ${kinds.join(', ')}`);
+        for (const group of steps) {
+          const at: number[] = [];
+          for (const [kind, count] of group) {
+            const found = kinds.flatMap((k, i) => (k === kind ? [i] : []));
+            assert(found.length === count, `${found.length} × ${kind} in the log, expected ${count}: ${log}`);
+            at.push(...found);
+          }
+          at.sort((a, b) => a - b);
+          const names = group.map(([k]) => k).join(' + ');
+          assert(at[0] > after, `${names} comes before the step it follows: ${log}`);
+          assert(at[at.length - 1] - at[0] === at.length - 1, `${names} are not one step in the log: ${log}`);
           after = at[at.length - 1];
+        }
+        const completed = events.find((e) => e.kind === 'inspection.completed')!;
+        for (const reported of events.filter((e) => e.kind === 'hazard.reported')) {
+          assert(
+            Date.parse(completed.at) <= Date.parse(reported.at),
+            'a hazard was reported before the completion',
+          );
+          assert(
+            hazardIds.includes(reported.entityId ?? ''),
+            `hazard.reported for another hazard ${reported.entityId}`,
+          );
         }
       });
     },
