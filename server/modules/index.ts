@@ -18,6 +18,7 @@ import { readinessModule } from './readiness/index.js';
 import { recordsModule } from './records/index.js';
 import { registryModule } from './registry/index.js';
 import { standardsModule } from './standards/index.js';
+import { whitelistModule } from './whitelist/index.js';
 import { settingsRoutes } from './settings/routes.js';
 
 /**
@@ -49,6 +50,7 @@ export const modules: Module[] = [
   confirmationsModule,
   calendarModule,
   recordsModule,
+  whitelistModule,
 ];
 
 let setupDone = false;

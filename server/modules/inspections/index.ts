@@ -6,7 +6,7 @@ import { assessmentPolicy, inspectionAbilities } from './policy.js';
 import { loadAssessment } from './queries.js';
 import { inspectionRoutes } from './routes.js';
 
-export { inspectedBySince, latestAssessments } from './queries.js';
+export { inspectedBySince, latestAssessments, withCompletedSelfInspection } from './queries.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

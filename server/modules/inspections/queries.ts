@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { assessmentAnswers, assessments } from '../../db/schema/inspections.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { engagedBy } from '../../platform/access/engaged.js';
@@ -158,11 +158,35 @@ export async function latestAssessments(db: Db, enterpriseId: string) {
 }
 
 /** Whether the agency performed a first inspection of the enterprise since a date (independence of confirmations). */
-export async function inspectedBySince(db: Db, agencyId: string, enterpriseId: string, since: Date): Promise<boolean> {
+export async function inspectedBySince(
+  db: Db,
+  agencyId: string,
+  enterpriseId: string,
+  since: Date,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: assessments.id })
     .from(assessments)
-    .where(and(eq(assessments.agencyId, agencyId), eq(assessments.enterpriseId, enterpriseId), sql`coalesce(${assessments.completedAt}, ${assessments.startedAt}) >= ${since}`))
+    .where(
+      and(
+        eq(assessments.agencyId, agencyId),
+        eq(assessments.enterpriseId, enterpriseId),
+        sql`coalesce(${assessments.completedAt}, ${assessments.startedAt}) >= ${since}`,
+      ),
+    )
     .limit(1);
   return row !== undefined;
+}
+
+/** Which of the enterprises have completed at least one self-inspection (a park's tenants whose status is known). */
+export async function withCompletedSelfInspection(
+  db: Db,
+  enterpriseIds: readonly string[],
+): Promise<Set<string>> {
+  if (enterpriseIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: assessments.enterpriseId })
+    .from(assessments)
+    .where(and(inArray(assessments.enterpriseId, [...enterpriseIds]), eq(assessments.status, 'completed')));
+  return new Set(rows.map((r) => r.id));
 }

@@ -206,3 +206,14 @@ export async function enterpriseFacts(db: Db, id: string) {
     .where(eq(enterprises.id, id));
   return row;
 }
+
+/** Tenants of the parks an enterprise operates (unscoped: a park's entry condition reads them). */
+export async function tenantsOfOperatedParks(db: Db, operatorId: string): Promise<string[] | null> {
+  const operated = await db.select({ id: parks.id }).from(parks).where(eq(parks.operatorEnterpriseId, operatorId));
+  if (operated.length === 0) return null;
+  const rows = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(inArray(enterprises.parkId, operated.map((p) => p.id)));
+  return rows.map((r) => r.id).filter((id) => id !== operatorId);
+}

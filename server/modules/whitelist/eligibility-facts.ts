@@ -1,0 +1,90 @@
+import { evaluateEligibility, isEligible, type EligibilityFacts } from '../../../domain/eligibility.js';
+import { chinaDate } from '../../../domain/readiness.js';
+import type { Db } from '../../platform/db/client.js';
+import { getSettings } from '../../platform/settings/settings.js';
+import { currentCommitmentText, latestCommitment } from '../commitments/index.js';
+import { validConfirmation } from '../confirmations/index.js';
+import { hazardCounts } from '../hazards/index.js';
+import { latestAssessments, withCompletedSelfInspection } from '../inspections/index.js';
+import { adverseFacts } from '../records/index.js';
+import { enterpriseFacts, enterpriseNames, tenantsOfOperatedParks } from '../registry/queries.js';
+import { applicableStandard } from '../standards/index.js';
+
+/** Everything eligibility reads about one enterprise, gathered from the modules that own it. */
+export async function gatherEligibilityFacts(
+  db: Db,
+  enterprise: { id: string; jurisdictionId: string; industryCode: string; hostEnterpriseId: string | null },
+  today: string,
+): Promise<EligibilityFacts> {
+  const [text, signed, assessments, counts, standard, confirmation, adverse, tenants] = await Promise.all([
+    currentCommitmentText(db, enterprise.jurisdictionId),
+    latestCommitment(db, enterprise.id),
+    latestAssessments(db, enterprise.id),
+    hazardCounts(db, enterprise.id, today),
+    applicableStandard(db, enterprise),
+    validConfirmation(db, enterprise.id, today),
+    adverseFacts(db, enterprise.id),
+    tenantsOfOperatedParks(db, enterprise.id),
+  ]);
+  // the first inspection may be the enterprise's own or the engaged agency's (DOMAIN.md §4.2)
+  const completed = assessments.lastCompleted;
+  let host: EligibilityFacts['host'] = null;
+  if (enterprise.hostEnterpriseId) {
+    const hostFacts = await enterpriseFacts(db, enterprise.hostEnterpriseId);
+    const hostCounts = await hazardCounts(db, enterprise.hostEnterpriseId, today);
+    host = {
+      name:
+        hostFacts?.name ??
+        (await enterpriseNames(db, [enterprise.hostEnterpriseId])).get(enterprise.hostEnterpriseId) ??
+        '',
+      openMajor: hostCounts.major,
+    };
+  }
+  let park: EligibilityFacts['park'] = null;
+  if (tenants) {
+    const known = await withCompletedSelfInspection(db, tenants);
+    park = { tenants: tenants.length, unknown: tenants.filter((t) => !known.has(t)).length };
+  }
+  return {
+    commitment: { signed: signed !== undefined, upToDate: signed?.textHash === text.hash },
+    selfInspection: {
+      completedOn: completed?.completedAt ? chinaDate(completed.completedAt) : null,
+      onCurrentVersion:
+        completed !== undefined && standard !== null && completed.standardVersionId === standard.versionId,
+    },
+    hazards: { openMajor: counts.major, overdue: counts.overdue },
+    confirmation: { validUntil: confirmation?.validUntil ?? null },
+    accidents: adverse.accidents,
+    penalties: adverse.penalties,
+    dishonesty: adverse.dishonesty,
+    // exits and their bans arrive with the exit workflow
+    reentryBanUntil: null,
+    host,
+    park,
+  };
+}
+
+/** The checklist for one enterprise on a day, with the facts it was judged on (an application stores both). */
+export async function eligibilityOf(
+  db: Db,
+  enterprise: Parameters<typeof gatherEligibilityFacts>[1],
+  now = new Date(),
+) {
+  const today = chinaDate(now);
+  const facts = await gatherEligibilityFacts(db, enterprise, today);
+  const s = await getSettings(db, enterprise.jurisdictionId, [
+    'eligibility.accidentLookbackYears',
+    'eligibility.penaltyLookbackYears',
+    'eligibility.parkRequiresTenantsKnown',
+  ]);
+  const conditions = evaluateEligibility(
+    facts,
+    {
+      accidentLookbackYears: s['eligibility.accidentLookbackYears'],
+      penaltyLookbackYears: s['eligibility.penaltyLookbackYears'],
+      parkRequiresTenantsKnown: s['eligibility.parkRequiresTenantsKnown'],
+    },
+    today,
+  );
+  return { judgedOn: today, eligible: isEligible(conditions), conditions, facts };
+}
