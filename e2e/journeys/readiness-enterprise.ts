@@ -216,9 +216,25 @@ export const journeys: Journey[] = [
 
       await step('hazard-board', async () => {
         await page.getByRole('button', { name: '打开菜单' }).click();
+        // the board's list (the quick-view counts are pageSize=1 requests)
+        const listed = page.waitForResponse(
+          (r) => pathOf(r) === '/api/hazards' && new URL(r.url()).searchParams.get('pageSize') !== '1',
+        );
         await page.getByRole('menuitem', { name: '隐患看板' }).click();
         await page.waitForURL('**/hazards**');
-        for (const id of hazardIds) await page.locator(`a[href="/hazards/${id}"]`).first().waitFor();
+        const res = await ok(await listed, 'the hazard board');
+        const ids = ((await res.json()) as { items: { id: string }[] }).items.map((h) => h.id);
+        assert(
+          hazardIds.every((id) => ids.includes(id)),
+          `the board lists ${ids.join(', ')}, not the new hazards`,
+        );
+        for (const code of nonCompliant) {
+          await page
+            .getByRole('link', { name: new RegExp(`^${code} `) })
+            .first()
+            .waitFor();
+        }
+        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
       });
 
       await step('extension-requested', async () => {
