@@ -32,7 +32,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs } from '../../test/client.js';
+import { loginAs, type ApiClient } from '../../test/client.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { buildUser, defaultPassword, type BuiltUser } from '../../test/factories.js';
 import { buildEnterprise, buildPark, buildSheet, uniqueUscc } from '../../test/registry-factories.js';
@@ -45,6 +45,8 @@ import { units } from '../db/schema/reference.js';
 import { enterprises, parks } from '../db/schema/registry.js';
 import { extensionRequests, hazards } from '../db/schema/hazards.js';
 import { assessments } from '../db/schema/inspections.js';
+import { engineers } from '../db/schema/agencies.js';
+import { confirmations } from '../db/schema/confirmations.js';
 import { issueDocument } from '../modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../modules/documents/index.js';
 import { createUser } from '../modules/identity/commands/create-user.js';
@@ -54,6 +56,11 @@ import { seedJurisdiction } from '../modules/identity/seed-jurisdiction.js';
 import { createFromTemplate } from '../modules/standards/commands/load-reference.js';
 import { inTransaction } from '../platform/db/tx.js';
 import { openApiRoutes, type ApiRoute } from './openapi-routes.test-support.js';
+import {
+  buildConfirmationFixtures,
+  confirmationEntries,
+  type ConfirmationForeign,
+} from './confirmation-matrix.test-support.js';
 import {
   buildReadinessFixtures,
   readinessEntries,
@@ -112,6 +119,8 @@ interface Foreign {
   notificationId: string;
   /** the foreign enterprise's signed commitment, inspections, hazards and extension request */
   readiness: ReadinessForeign;
+  /** a confirmation agency's engineers, confirmations in four states (the first of `enterpriseId`), adverse records */
+  confirmation: ConfirmationForeign;
 }
 
 /** B's entities that every role of A is pointed at. */
@@ -469,6 +478,10 @@ const routeMatrix: Record<string, Entry> = {
     refused: all,
     call: (f) => ({ url: `/api/enterprises/${f.enterpriseId}/applicability` }),
   },
+  'GET /api/enterprises/{id}/eligibility': {
+    refused: all,
+    call: (f) => ({ url: `/api/enterprises/${f.enterpriseId}/eligibility` }),
+  },
   'PUT /api/enterprises/{id}/applicability': {
     refused: all,
     call: (f) => ({ url: `/api/enterprises/${f.enterpriseId}/applicability`, body: { tags: [] } }),
@@ -626,6 +639,9 @@ const routeMatrix: Record<string, Entry> = {
 
   // ── getting ready: commitments, inspections, hazards, extension requests, readiness ─────────────────────────
   ...readinessEntries(all),
+
+  // ── third-party confirmation: engineers, confirmations, agency record; adverse records; the work calendar ───
+  ...confirmationEntries(all, allBut('bureau_admin')),
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
@@ -756,6 +772,41 @@ async function notifyUnit(jurisdictionId: string, unitKind: 'department', unitId
   return id;
 }
 
+/**
+ * A confirmation agency of grade B in a jurisdiction, its staff and two engineers with their own logins, and four
+ * enterprises (the foreign one and three more) whose confirmations the fixtures take to four states.
+ */
+async function confirmationFixtures(
+  jurisdictionId: string,
+  bureauUser: Pick<BuiltUser, 'username' | 'password'>,
+  first: [ApiClient, string],
+  moreEnterprises: () => Promise<[ApiClient, string]>,
+  createIn: (
+    jurisdictionId: string,
+    role: Role,
+    unitId: string,
+  ) => Promise<{ id: string; username: string; password: string }>,
+): Promise<ConfirmationForeign> {
+  const agency = await buildAgency(ctx, {
+    jurisdictionId,
+    kinds: ['confirmation'],
+    grade: 'B',
+    name: `矩阵测试确认机构${randomBytes(2).toString('hex')}`,
+  });
+  const agencyUser = () => createIn(jurisdictionId, 'agency_user', agency.id);
+  const engineer = async () => {
+    const user = await agencyUser();
+    return { client: await loginAs(ctx, user), userId: user.id };
+  };
+  return buildConfirmationFixtures({
+    bureau: await loginAs(ctx, bureauUser),
+    agencyId: agency.id,
+    staff: await loginAs(ctx, await agencyUser()),
+    engineers: [await engineer(), await engineer()],
+    enterprises: [first, await moreEnterprises(), await moreEnterprises(), await moreEnterprises()],
+  });
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   jurisdictionA = ctx.jurisdictionId;
@@ -869,8 +920,9 @@ beforeAll(async () => {
     owningDepartmentId: bBureau,
     publishAndFile: true,
   });
+  const bOwner = await loginAs(ctx, await createIn(b, 'enterprise_user', bEnterprise.id));
   const bReadiness = await buildReadinessFixtures({
-    owner: await loginAs(ctx, await createIn(b, 'enterprise_user', bEnterprise.id)),
+    owner: bOwner,
     verifier: await loginAs(ctx, await createIn(b, 'subdistrict_officer', bSubdistrict)),
     enterpriseId: bEnterprise.id,
     legalRepresentative: bEnterprise.legalRepresentative,
@@ -893,6 +945,27 @@ beforeAll(async () => {
     engagementId: (await buildEngagement(ctx, { enterpriseId: bEnterprise.id, agencyId: bAgency.id })).id,
     notificationId: await notifyUnit(b, 'department', bBureau),
     readiness: bReadiness,
+    confirmation: await confirmationFixtures(
+      b,
+      bBureauAdminUser,
+      [bOwner, bEnterprise.id],
+      async () => {
+        const [e] = await ctx.db
+          .insert(enterprises)
+          .values({
+            jurisdictionId: b,
+            uscc: uniqueUscc(),
+            name: `外区确认鞋业有限公司${randomBytes(2).toString('hex')}`,
+            legalRepresentative: '张三',
+            subdistrictId: bSubdistrict,
+            industryCode: '1952',
+            scale: 'small',
+          })
+          .returning({ id: enterprises.id });
+        return [await loginAs(ctx, await createIn(b, 'enterprise_user', e.id)), e.id];
+      },
+      createIn,
+    ),
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
@@ -913,7 +986,8 @@ beforeAll(async () => {
   for (const role of matrixRoles)
     sessions.set(role, await login(await buildUser(ctx, { roles: [{ role, unit: bindingUnit[role] }] })));
 
-  const aBureauAdmin = await login(await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }));
+  const aBureauAdminUser = await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] });
+  const aBureauAdmin = await login(aBureauAdminUser);
   owners.set('same jurisdiction, outside the role', [
     aBureauAdmin,
     await login(await buildUser(ctx, { roles: [{ role: 'system_admin' }] })),
@@ -933,11 +1007,11 @@ beforeAll(async () => {
     agencyId: (await buildAgency(ctx)).id,
   });
   await fileFootwearStandard(ctx);
+  const enterpriseUserOf = (id: string) =>
+    buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: id }] }).then((u) => loginAs(ctx, u));
+  const aOwner = await enterpriseUserOf(aEnterprise.id);
   const aReadiness = await buildReadinessFixtures({
-    owner: await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: aEnterprise.id }] }),
-    ),
+    owner: aOwner,
     verifier: await loginAs(
       ctx,
       await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
@@ -964,6 +1038,16 @@ beforeAll(async () => {
     // to the bureau: its administrator (an owner) reads it; the 仰义 officer, the enterprise user and the expert must not
     notificationId: await notifyUnit(jurisdictionA, 'department', await ctx.unit('yjj')),
     readiness: aReadiness,
+    confirmation: await confirmationFixtures(
+      jurisdictionA,
+      aBureauAdminUser,
+      [aOwner, aEnterprise.id],
+      async () => {
+        const e = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
+        return [await enterpriseUserOf(e.id), e.id];
+      },
+      createIn,
+    ),
   };
   await ctx.jobs.drain(); // the imports run, so that their results and error files exist
 });
@@ -1123,6 +1207,28 @@ describe('authorization matrix', () => {
         .from(assessments)
         .where(eq(assessments.id, r.inspectionId));
       expect(inspection.status).toBe('in_progress');
+    }
+    // nor the refused engineer and confirmation actions
+    for (const { confirmation: c } of [far, near]) {
+      const moves = await ctx.db
+        .select({ id: confirmations.id, status: confirmations.status })
+        .from(confirmations)
+        .where(inArray(confirmations.id, [c.confirmedId, c.requestedId, c.checkingId, c.signingId]));
+      expect(Object.fromEntries(moves.map((m) => [m.id, m.status]))).toEqual({
+        [c.confirmedId]: 'confirmed',
+        [c.requestedId]: 'requested',
+        [c.checkingId]: 'checking',
+        [c.signingId]: 'signing',
+      });
+      const people = await ctx.db
+        .select({ id: engineers.id, status: engineers.status })
+        .from(engineers)
+        .where(eq(engineers.agencyId, c.agencyId));
+      expect(Object.fromEntries(people.map((e) => [e.id, e.status]))).toEqual({
+        [c.pendingEngineerId]: 'pending',
+        [c.signerIds[0]]: 'approved',
+        [c.signerIds[1]]: 'approved',
+      });
     }
   });
 });
