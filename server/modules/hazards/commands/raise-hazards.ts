@@ -8,6 +8,8 @@ import { getSettings } from '../../../platform/settings/settings.js';
 import { hazardEvents } from '../events.js';
 
 export interface HazardToRaise {
+  /** set by a caller that names the hazards in its own event before raising them */
+  id?: string;
   itemCode: string | null;
   title: string;
   description: string;
@@ -44,7 +46,7 @@ export async function raiseHazards(
   const today = chinaDate(reportedAt);
   const ids: string[] = [];
   for (const item of items) {
-    const id = randomUUID();
+    const id = item.id ?? randomUUID();
     const deadline = addDays(
       today,
       item.severity === 'major' ? days['hazards.deadlineDays.major'] : days['hazards.deadlineDays.general'],

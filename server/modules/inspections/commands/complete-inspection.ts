@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { completionProblems, hazardSeverity } from '../../../../domain/readiness.js';
 import { assessments } from '../../../db/schema/inspections.js';
@@ -55,29 +56,10 @@ export async function completeInspection(db: Db, actor: Actor, id: string): Prom
       .returning({ id: assessments.id });
     if (updated.length === 0) throw new AppError('CONFLICT_STATE');
 
-    const enterprise = await getEnterprise(tx, actor, row.enterpriseId);
-    const guidingAgencyId = await guidingAgencyOf(tx, row.enterpriseId);
-    const hazardIds = await raiseHazards(
-      tx,
-      actor,
-      {
-        jurisdictionId: row.jurisdictionId,
-        enterpriseId: row.enterpriseId,
-        subdistrictId: row.subdistrictId,
-        assessmentId: row.id,
-        standardVersionId: row.standardVersionId,
-        ownerName: enterprise?.safetyManagerName ?? enterprise?.contactName ?? null,
-        guidingAgencyId,
-      },
-      answers
-        .filter((a) => a.result === 'non_compliant')
-        .map((a) => ({
-          itemCode: a.itemCode,
-          title: `${a.itemCode} ${a.requirement}`.slice(0, 300),
-          description: a.note,
-          ...hazardSeverity(a),
-        })),
-    );
+    // the completion is logged before the hazards it raises, naming them by the ids they will get
+    const toRaise = answers
+      .filter((a) => a.result === 'non_compliant')
+      .map((a) => ({ id: randomUUID(), itemCode: a.itemCode, title: `${a.itemCode} ${a.requirement}`.slice(0, 300), description: a.note, ...hazardSeverity(a) }));
     const count = (r: string) => answers.filter((a) => a.result === r).length;
     await appendEvent(tx, {
       kind: inspectionEvents.completed,
@@ -92,9 +74,25 @@ export async function completeInspection(db: Db, actor: Actor, id: string): Prom
         compliant: count('compliant'),
         nonCompliant: count('non_compliant'),
         notApplicable: count('not_applicable'),
-        hazardIds,
+        hazardIds: toRaise.map((h) => h.id),
       },
     });
+    const enterprise = await getEnterprise(tx, actor, row.enterpriseId);
+    const guidingAgencyId = await guidingAgencyOf(tx, row.enterpriseId);
+    const hazardIds = await raiseHazards(
+      tx,
+      actor,
+      {
+        jurisdictionId: row.jurisdictionId,
+        enterpriseId: row.enterpriseId,
+        subdistrictId: row.subdistrictId,
+        assessmentId: row.id,
+        standardVersionId: row.standardVersionId,
+        ownerName: enterprise?.safetyManagerName ?? enterprise?.contactName ?? null,
+        guidingAgencyId,
+      },
+      toRaise,
+    );
     return hazardIds;
   });
 }
