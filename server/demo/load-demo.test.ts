@@ -23,7 +23,14 @@ describe('demo data', () => {
   it('loads a register with one login per role, and loading again changes nothing', async () => {
     const first = await loadDemo(ctx.db, { enterprises: 300 });
     expect(first.alreadyLoaded).toBe(false);
-    expect(new Set(first.logins.map((l) => l.role)).size).toBe(first.logins.length);
+    // one login per role, and 安信's two engineers with their own
+    expect(new Set(first.logins.map((l) => l.username)).size).toBe(first.logins.length);
+    expect(new Set(first.logins.map((l) => l.role)).size).toBe(9);
+    expect(first.logins.filter((l) => l.role === 'agency_user').map((l) => l.username)).toEqual([
+      'demo.agency',
+      'demo.engineer1',
+      'demo.engineer2',
+    ]);
     const countRows = async () =>
       (
         (await ctx.db.execute(
@@ -93,6 +100,22 @@ describe('demo data', () => {
     expect(pending.items[0].abilities).toMatchObject({ decide: true });
     const signed = (await shuangyu.get(`/api/enterprises/${items[0].enterpriseId}/commitment`)).json();
     expect(signed.upToDate).toBe(true);
+
+    // third-party confirmation: 安信's engineers, approved, confirmed the 双屿 enterprise with a clean inspection
+    const engineer1 = await login('demo.engineer1');
+    const engineers = (await engineer1.get('/api/engineers')).json();
+    expect(engineers).toHaveLength(2);
+    expect(engineers.every((e: { status: string; agencyName: string; userId: string | null }) => e.status === 'approved' && e.agencyName === '温州安信安全技术服务有限公司' && e.userId)).toBe(true);
+    expect(engineers.filter((e: { isMe: boolean }) => e.isMe)).toHaveLength(1);
+    const confirmations = (await bureau.get('/api/confirmations')).json();
+    expect(confirmations.total).toBe(1);
+    const report = (await bureau.get(`/api/confirmations/${confirmations.items[0].id}`)).json();
+    expect(report).toMatchObject({ status: 'confirmed', state: 'in_force', agencyName: '温州安信安全技术服务有限公司' });
+    expect(report.signatures).toHaveLength(2);
+    expect(report.documentNumber).toMatch(/^鹿应急合规确〔\d{4}〕\d+号$/);
+    expect(items.every((h) => h.enterpriseId !== report.enterpriseId)).toBe(true);
+    expect((await bureau.get(`/api/documents/${report.documentId}/pdf`)).headers['content-type']).toBe('application/pdf');
+    expect((await (await login('demo.engineer2')).get(`/api/confirmations/${report.id}`)).json().status).toBe('confirmed');
 
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);

@@ -28,6 +28,12 @@ import { requestExtension } from '../modules/hazards/commands/extensions.js';
 import { moveHazard } from '../modules/hazards/commands/transition-hazard.js';
 import { updateHazard } from '../modules/hazards/commands/update-hazard.js';
 import { sweepHazards } from '../modules/hazards/index.js';
+import { addEngineer, reviewEngineer } from '../modules/agencies/engineers/commands.js';
+import { requestConfirmation } from '../modules/confirmations/commands/request-confirmation.js';
+import { checkItem, moveConfirmation } from '../modules/confirmations/commands/move-confirmation.js';
+import { concludeConfirmation, signConfirmation } from '../modules/confirmations/commands/conclude-and-sign.js';
+import { linkedHashes } from '../modules/documents/index.js';
+import { confirmationItems } from '../db/schema/confirmations.js';
 import { loadConfig } from '../platform/config.js';
 import { fileStoreFromConfig, type FileStore } from '../platform/files/store.js';
 import { companyName, demoIndustries, demoUscc, mobile, personName } from './names.js';
@@ -175,7 +181,7 @@ export async function loadDemo(
   await ensureUser(db, j.id, 'demo.expert', '安全生产专家（演示）', [{ role: 'expert', unitId: j.id }]);
 
   // 3b. two agencies; 瓯越 serves the demo enterprise (engaged and accepted through the same commands users use)
-  await createAgency(db, actor, {
+  const { id: anxin } = await createAgency(db, actor, {
     name: '温州安信安全技术服务有限公司',
     uscc: '91330302MA2HK7Q349',
     kinds: ['confirmation', 'social_service'],
@@ -216,13 +222,43 @@ export async function loadDemo(
     .slice(0, gettingReadyPlan.length);
   const files = opts.files ?? fileStoreFromConfig({ dataDir: opts.dataDir ?? loadConfig().dataDir });
   const officer = await as(await ensureUser(db, j.id, 'demo.shuangyu', '双屿街道 安监员', []));
+  const ready: { enterpriseId: string; userId: string }[] = [];
   for (const [i, e] of readyOnes.entries()) {
     const [{ id }] = await db.execute(sql`select id from enterprises where uscc = ${e.fields.uscc}`).then((res) => (res as unknown as { rows: { id: string }[] }).rows);
     const userId = await ensureUser(db, j.id, `demo.sy${String(i + 1).padStart(2, '0')}`, `${e.fields.name} 安全管理员`, [{ role: 'enterprise_user', unitId: id }]);
+    ready.push({ enterpriseId: id, userId });
     await getReady(db, files, { enterpriseId: id, legalRepresentative: e.fields.legalRepresentative, owner: await as(userId), officer, plan: gettingReadyPlan[i], r });
   }
   // the hazard whose deadline passed is found by the sweep, as the hourly job would
   await sweepHazards(db);
+
+  // 6. third-party confirmation: 安信's two registered safety engineers (their own logins, approved by the bureau)
+  //    confirm the 双屿 enterprise whose self-inspection found nothing; the bureau sees the report
+  const engineerIds: string[] = [];
+  const engineerActors: Actor[] = [];
+  for (const e of demoEngineers) {
+    const userId = await ensureUser(db, j.id, e.username, `温州安信安全技术服务有限公司 注册安全工程师 ${e.name}`, [{ role: 'agency_user', unitId: anxin }]);
+    const engineerActor = await as(userId);
+    const id = await addEngineer(db, engineerActor, anxin, { name: e.name, certificateNumber: e.certificate, level: e.level, speciality: e.speciality, validFrom: '2023-07-01', validTo: '2028-06-30', userId });
+    await reviewEngineer(db, actor, id, 'approve', '注册证书及执业登记核验无误');
+    engineerIds.push(id);
+    engineerActors.push(engineerActor);
+  }
+  const clean = ready[gettingReadyPlan.findIndex((plan) => plan.length === 0)];
+  if (clean) {
+    const { enterpriseId, userId: ownerId } = clean;
+    const confirmationId = await requestConfirmation(db, await as(ownerId), { enterpriseId, agencyId: anxin, note: '自查完成，隐患均已整改，申请第三方确认' });
+    const [checker, second] = engineerActors;
+    await moveConfirmation(db, checker, confirmationId, 'accept');
+    const sitePhoto = (await uploadFile(db, files, checker, { bytes: await demoPhoto('#5d6d7e'), originalName: '现场核查.jpg', entityType: 'confirmation', entityId: confirmationId, label: '现场核查' })).file.sha256;
+    const items = await db.select({ itemCode: confirmationItems.itemCode }).from(confirmationItems).where(eq(confirmationItems.confirmationId, confirmationId)).orderBy(confirmationItems.position);
+    for (const item of items) {
+      await checkItem(db, checker, confirmationId, item.itemCode, { result: 'compliant', note: '现场核查符合要求', evidence: [sitePhoto] }, (tx, hashes) => linkedHashes(tx, 'confirmation', confirmationId, hashes));
+    }
+    await concludeConfirmation(db, checker, confirmationId, { conclusion: 'confirmed', siteVisitDate: chinaDate(new Date()), note: '重点审查项均符合要求' });
+    await signConfirmation(db, checker, confirmationId, engineerIds[0]);
+    await signConfirmation(db, second, confirmationId, engineerIds[1]);
+  }
 
   const logins = demoLogins(unit, footwear.fields.name);
   if (opts.dataDir) writeFileSync(path.join(opts.dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`);
@@ -245,6 +281,12 @@ const gettingReadyPlan: HazardFate[][] = [
   ['rectifying', 'closed'],
   [],
 ];
+
+/** 安信's registered safety engineers, each with their own login (only an engineer's own login may sign as them). */
+const demoEngineers = [
+  { username: 'demo.engineer1', name: '陈立明', certificate: '2023330300101', level: 'senior', speciality: '安全评价' },
+  { username: 'demo.engineer2', name: '黄思远', certificate: '2023330300102', level: 'intermediate', speciality: '化工安全' },
+] as const;
 
 const findings = [
   '现场检查发现该项未落实，相关记录缺失',
@@ -348,5 +390,6 @@ function demoLogins(unit: (code: string) => { name: string }, enterpriseName = '
     l('enterprise_user', 'demo.enterprise', enterpriseName),
     l('agency_user', 'demo.agency', '浙江瓯越安全咨询有限公司'),
     l('expert', 'demo.expert', '温州市鹿城区'),
+    ...demoEngineers.map((e) => l('agency_user', e.username, '温州安信安全技术服务有限公司')),
   ];
 }
