@@ -341,7 +341,7 @@ export const journeys: Journey[] = [
           new URL(res.url()).searchParams.get('enterpriseId') === ready.enterpriseId,
           'the page did not filter by enterprise',
         );
-        await page.getByRole('row').nth(1).getByText('hazard.verified', { exact: true }).waitFor();
+        await page.getByRole('row').nth(1).getByText(/^(整改验收通过|Rectification verified|hazard\.verified)$/).waitFor();
         // the whole history in order, through the API with the bureau's session (the page shows a page at a time)
         type Event = { kind: string; at: string; entityId: string | null };
         const events: Event[] = [];
@@ -357,16 +357,11 @@ export const journeys: Journey[] = [
         events.reverse(); // the log is newest first
         const kinds = events.map((e) => e.kind);
         const log = kinds.filter((k) => k !== 'inspection.answered').join(', ');
-        // The steps, each after the one before. Completing the inspection raises its hazards in the same
-        // transaction, and the server appends `inspection.completed` (which lists the hazard ids) AFTER the
-        // `hazard.reported` events, although its time is the earlier one: the three are one step here, contiguous,
-        // with the completion's time not after the reports'. (Reported as a server finding.)
+        // The steps, each after the one before (completing the inspection logs itself, then the hazards it raises).
         const steps: [string, number][][] = [
           [['commitment.signed', 1]],
-          [
-            ['inspection.completed', 1],
-            ['hazard.reported', 2],
-          ],
+          [['inspection.completed', 1]],
+          [['hazard.reported', 2]],
           [['extension.requested', 1]],
           [['extension.approved', 1]],
           [['hazard.closure_submitted', 2]],
