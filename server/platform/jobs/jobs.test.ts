@@ -153,6 +153,31 @@ describe('retries', () => {
   });
 });
 
+describe('retry budget', () => {
+  it('takes the jurisdiction’s jobs.maxAttempts setting unless the caller sets one', async () => {
+    await ctx.db
+      .insert(settings)
+      .values({ jurisdictionId: ctx.jurisdictionId, key: 'jobs.maxAttempts', value: 2 });
+    const fromSetting = await enqueue(ctx.db, {
+      kind: 'test.budget',
+      jurisdictionId: ctx.jurisdictionId,
+      runAt: t0,
+    });
+    const explicit = await enqueue(ctx.db, {
+      kind: 'test.budget',
+      jurisdictionId: ctx.jurisdictionId,
+      runAt: t0,
+      maxAttempts: 7,
+    });
+    const platformWide = await enqueue(ctx.db, { kind: 'test.budget', runAt: t0 });
+    const rows = await ctx.db.select().from(jobs).where(eq(jobs.kind, 'test.budget'));
+    const attemptsOf = (id: string) => rows.find((r) => r.id === id)?.maxAttempts;
+    expect([attemptsOf(fromSetting), attemptsOf(explicit), attemptsOf(platformWide)]).toEqual([2, 7, 5]);
+    await ctx.db.delete(jobs).where(eq(jobs.kind, 'test.budget'));
+    await ctx.db.delete(settings).where(eq(settings.key, 'jobs.maxAttempts'));
+  });
+});
+
 describe('sweeps', () => {
   it('a sweep re-schedules itself after each run, one at a time', async () => {
     const kind = 'test.sweep';
