@@ -25,8 +25,8 @@ describe('menu by abilities', () => {
     expect(paths(systemAdmin)).toEqual(['/', ['system', '/admin/users', '/audit', '/settings']]);
   });
 
-  it('shows a bureau administrator the operation log and settings but not user management', () => {
-    expect(paths(bureauAdmin)).toEqual(['/', ['system', '/audit', '/settings']]);
+  it('shows a bureau administrator the operation log, work calendar and settings but not user management', () => {
+    expect(paths(bureauAdmin)).toEqual(['/', ['system', '/audit', '/calendar', '/settings']]);
   });
 
   it('hides an empty group: an enterprise user sees the home page and its own enterprise', () => {

@@ -35,6 +35,7 @@ import {
   FieldTimeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -280,6 +281,16 @@ export const menuEntries: MenuEntry[] = [
     group: 'system',
     requires: { ability: 'viewAudit' },
     page: lazy(() => import('./pages/audit/AuditPage')),
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    label: 'calendar.menu',
+    icon: <CalendarOutlined />,
+    group: 'system',
+    // readable by every bureau role; entering a year is for bureau_admin (checked on the page and the server)
+    requires: { anyRole: ['bureau_admin', 'bureau_reviewer'] },
+    page: lazy(() => import('./pages/calendar/CalendarPage')),
   },
   {
     key: 'settings',

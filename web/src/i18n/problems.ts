@@ -103,6 +103,10 @@ export const problemTexts: Record<Locale, ProblemTexts> = {
     CONFIRMATION_SITE_VISIT_REQUIRED: 'The site visit date is required',
     CONFIRMATION_CONFIRMED_WITH_FAILURES: 'A key item is non-compliant: the conclusion cannot be “confirmed”',
 
+    // work calendar and adverse records (server/platform/errors/codes/calendar.ts, records.ts)
+    CALENDAR_DAY_INVALID: 'A date in the holiday schedule is invalid or repeated',
+    RECORD_DATE_IN_FUTURE: 'The date cannot be in the future',
+
     // request validation, per field
     required: 'Required',
     minLength: 'Too short',

@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { problemMessage } from '../../api/problem';
 import { formatDateTime } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
+import { EligibilityCard } from '../eligibility/EligibilityCard';
 import { OwnEnterprisePicker, useOwnEnterprise } from './own-enterprise';
 import { useReadiness, type Readiness } from './queries';
 import { commitmentState, commitmentStateMeta, hazardLinks, stepLink, stepText, type HazardCounter } from './readiness-logic';
@@ -94,6 +95,7 @@ export function EnterpriseHome() {
           }}
         />
       </Card>
+      <EligibilityCard enterpriseId={r.enterpriseId} className="sc-ready-steps" />
       <Row gutter={[12, 12]} className="sc-ready-tiles">
         <Col xs={24} sm={12} lg={8}>
           <Link to="/commitment" className="sc-ready-tile-link">

@@ -23,6 +23,8 @@ import { useAccess } from '../../auth/session';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { DocumentsTable } from '../documents/DocumentsTable';
+import { EligibilityCard } from '../eligibility/EligibilityCard';
+import { AdverseRecordsCard } from '../records/AdverseRecordsCard';
 import { ApplicabilityCard } from '../standards/ApplicabilityCard';
 import { AccountsCard } from './AccountsCard';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
@@ -201,6 +203,8 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
       />
     </Card>
   ) : null;
+  const eligibilityCard = <EligibilityCard enterpriseId={e.id} />;
+  const recordsCard = access.abilities.viewAdverseRecords ? <AdverseRecordsCard enterpriseId={e.id} /> : null;
   const historyCard = access.abilities.viewAudit ? (
     <HistoryCard entityType="enterprise" entityId={e.id} />
   ) : null;
@@ -292,12 +296,14 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
             <Space orientation="vertical" size={16} className="sc-full-width">
               {identityCard}
               {contactsCard}
+              {recordsCard}
               {documentsCard}
               {historyCard}
             </Space>
           </Col>
           <Col span={8}>
             <Space orientation="vertical" size={16} className="sc-full-width">
+              {eligibilityCard}
               {placeCard}
               {sideCards}
             </Space>
@@ -306,9 +312,11 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
       ) : (
         <Space orientation="vertical" size={16} className="sc-full-width">
           {identityCard}
+          {eligibilityCard}
           {contactsCard}
           {placeCard}
           {sideCards}
+          {recordsCard}
           {documentsCard}
           {historyCard}
         </Space>
