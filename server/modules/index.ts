@@ -34,7 +34,12 @@ export interface Module {
 }
 
 export const modules: Module[] = [
-  { name: 'identity', setup: registerIdentityUnitResolvers, seed: async (db) => void (await seedAllJurisdictions(db)), routes: identityRoutes },
+  {
+    name: 'identity',
+    setup: registerIdentityUnitResolvers,
+    seed: async (db) => void (await seedAllJurisdictions(db)),
+    routes: identityRoutes,
+  },
   registryModule,
   standardsModule,
   { name: 'audit', routes: auditRoutes },

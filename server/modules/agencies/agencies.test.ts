@@ -17,7 +17,10 @@ beforeAll(async () => {
   reviewer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_reviewer', unit: 'yjj' }] }));
   admin = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'system_admin' }] }));
   const e = await buildEnterprise(ctx);
-  enterpriseUser = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }));
+  enterpriseUser = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
+  );
 });
 afterAll(() => ctx.close());
 
@@ -42,7 +45,12 @@ describe('the agency register', () => {
     const res = await bureau.post('/api/agencies', body({ uscc: ` ${uniqueUscc().toLowerCase()} ` }));
     expect(res.statusCode).toBe(201);
     const a = res.json();
-    expect(a).toMatchObject({ status: 'active', grade: 'B', kinds: ['confirmation', 'social_service'], abilities: { update: true, suspend: true, reinstate: false } });
+    expect(a).toMatchObject({
+      status: 'active',
+      grade: 'B',
+      kinds: ['confirmation', 'social_service'],
+      abilities: { update: true, suspend: true, reinstate: false },
+    });
     expect(a.uscc).toMatch(/^[0-9A-Z]{18}$/);
     expect(await events(a.id)).toEqual(['agency.created']);
   });
@@ -72,13 +80,20 @@ describe('the agency register', () => {
   });
 
   it('follows the jurisdiction’s grade scale setting', async () => {
-    const set = await admin.put('/api/settings/agencies.gradeScale', { value: ['甲', '乙', '丙'], reason: '测试' });
+    const set = await admin.put('/api/settings/agencies.gradeScale', {
+      value: ['甲', '乙', '丙'],
+      reason: '测试',
+    });
     expect(set.statusCode).toBe(200);
     expect((await bureau.get('/api/agencies/grade-scale')).json().grades).toEqual(['甲', '乙', '丙']);
     expect((await bureau.post('/api/agencies', body({ grade: '乙' }))).statusCode).toBe(201);
-    expect((await bureau.post('/api/agencies', body({ grade: 'B' }))).json().code).toBe('AGENCY_GRADE_UNKNOWN');
+    expect((await bureau.post('/api/agencies', body({ grade: 'B' }))).json().code).toBe(
+      'AGENCY_GRADE_UNKNOWN',
+    );
     await admin.put('/api/settings/agencies.gradeScale', { value: ['A', 'B', 'C'], reason: '恢复' });
-    expect((await admin.put('/api/settings/agencies.gradeScale', { value: [], reason: 'x' })).statusCode).toBe(400);
+    expect(
+      (await admin.put('/api/settings/agencies.gradeScale', { value: [], reason: 'x' })).statusCode,
+    ).toBe(400);
   });
 
   it('refuses create and edit to everyone but the bureau administrator (403)', async () => {
@@ -110,24 +125,35 @@ describe('the agency register', () => {
     const a = (await bureau.post('/api/agencies', body())).json();
     const suspended = await bureau.post(`/api/agencies/${a.id}/suspend`, { reason: '资质复核' });
     expect(suspended.statusCode).toBe(200);
-    expect(suspended.json()).toMatchObject({ status: 'suspended', abilities: { suspend: false, reinstate: true, blacklist: true } });
-    expect((await bureau.post(`/api/agencies/${a.id}/suspend`, {})).json().code).toBe('AGENCY_TRANSITION_NOT_ALLOWED');
+    expect(suspended.json()).toMatchObject({
+      status: 'suspended',
+      abilities: { suspend: false, reinstate: true, blacklist: true },
+    });
+    expect((await bureau.post(`/api/agencies/${a.id}/suspend`, {})).json().code).toBe(
+      'AGENCY_TRANSITION_NOT_ALLOWED',
+    );
     expect((await bureau.post(`/api/agencies/${a.id}/reinstate`, {})).json().status).toBe('active');
-    expect((await bureau.post(`/api/agencies/${a.id}/blacklist`, { reason: '出具虚假报告' })).json().status).toBe('blacklisted');
+    expect(
+      (await bureau.post(`/api/agencies/${a.id}/blacklist`, { reason: '出具虚假报告' })).json().status,
+    ).toBe('blacklisted');
     const back = await bureau.post(`/api/agencies/${a.id}/reinstate`, {});
     expect(back.statusCode).toBe(409);
     expect((await bureau.patch(`/api/agencies/${a.id}`, { grade: 'A' })).statusCode).toBe(403);
-    expect(await events(a.id)).toEqual(
-      expect.arrayContaining(['agency.created', 'agency.status_changed']),
-    );
+    expect(await events(a.id)).toEqual(expect.arrayContaining(['agency.created', 'agency.status_changed']));
   });
 
   it('lists active agencies to every user, the whole register to the bureau, its own to an agency', async () => {
     const active = await buildAgency(ctx, { name: '列表测试正常机构' });
     const suspended = await buildAgency(ctx, { name: '列表测试暂停机构', status: 'suspended' });
-    const agencyUser = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: suspended.id }] }));
+    const agencyUser = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: suspended.id }] }),
+    );
     const names = async (who: ApiClient, query = '') =>
-      (await who.get(`/api/agencies?q=列表测试${query}`)).json().items.map((a: { name: string }) => a.name).sort();
+      (await who.get(`/api/agencies?q=列表测试${query}`))
+        .json()
+        .items.map((a: { name: string }) => a.name)
+        .sort();
     expect(await names(bureau)).toEqual(['列表测试暂停机构', '列表测试正常机构']);
     expect(await names(reviewer)).toEqual(['列表测试暂停机构', '列表测试正常机构']);
     expect(await names(enterpriseUser)).toEqual(['列表测试正常机构']);

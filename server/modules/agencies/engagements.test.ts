@@ -16,19 +16,35 @@ beforeAll(async () => {
   ctx = await createTestContext();
   bureau = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }));
   agency = await buildAgency(ctx, { name: '浙江瓯越安全咨询有限公司' });
-  agencyUser = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }));
+  agencyUser = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }),
+  );
   const other = await buildAgency(ctx, { name: '另一家服务机构' });
-  otherAgencyUser = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: other.id }] }));
+  otherAgencyUser = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'agency_user', unit: other.id }] }),
+  );
 });
 afterAll(() => ctx.close());
 
-async function enterpriseWithUser(subdistrict = 'shuangyu'): Promise<{ e: BuiltEnterprise; user: ApiClient }> {
+async function enterpriseWithUser(
+  subdistrict = 'shuangyu',
+): Promise<{ e: BuiltEnterprise; user: ApiClient }> {
   const e = await buildEnterprise(ctx, { subdistrict });
-  return { e, user: await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] })) };
+  return {
+    e,
+    user: await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] })),
+  };
 }
 
 const engage = (who: ApiClient, agencyId: string, over: Record<string, unknown> = {}) =>
-  who.post('/api/engagements', { agencyId, services: ['first_inspection', 'rectification_guidance'], note: '请协助首次检查', ...over });
+  who.post('/api/engagements', {
+    agencyId,
+    services: ['first_inspection', 'rectification_guidance'],
+    note: '请协助首次检查',
+    ...over,
+  });
 
 describe('service engagements', () => {
   it('walks requested → active → ended, with events, and the agency sees the enterprise only while active', async () => {
@@ -46,7 +62,11 @@ describe('service engagements', () => {
     });
     // requested: not yet visible to the agency
     expect((await agencyUser.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
-    expect((await agencyUser.get(`/api/engagements/${g.id}`)).json().abilities).toMatchObject({ accept: true, decline: true, end: false });
+    expect((await agencyUser.get(`/api/engagements/${g.id}`)).json().abilities).toMatchObject({
+      accept: true,
+      decline: true,
+      end: false,
+    });
 
     const accepted = await agencyUser.post(`/api/engagements/${g.id}/accept`, {});
     expect(accepted.statusCode).toBe(200);
@@ -67,7 +87,10 @@ describe('service engagements', () => {
     expect((await agencyUser.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
     expect(await activeEngagement(ctx.db, e.id, agency.id)).toBeUndefined();
 
-    const kinds = (await bureau.get(`/api/audit/events?entityId=${g.id}`)).json().items.map((i: { kind: string }) => i.kind).sort();
+    const kinds = (await bureau.get(`/api/audit/events?entityId=${g.id}`))
+      .json()
+      .items.map((i: { kind: string }) => i.kind)
+      .sort();
     expect(kinds).toEqual(['engagement.accepted', 'engagement.ended', 'engagement.requested']);
   });
 
@@ -95,7 +118,13 @@ describe('service engagements', () => {
 
   it('refuses bad input', async () => {
     const { user } = await enterpriseWithUser();
-    for (const over of [{ services: [] }, { services: ['insurance'] }, { services: ['first_inspection', 'first_inspection'] }, { agencyId: 'x' }, { extra: 1 }]) {
+    for (const over of [
+      { services: [] },
+      { services: ['insurance'] },
+      { services: ['first_inspection', 'first_inspection'] },
+      { agencyId: 'x' },
+      { extra: 1 },
+    ]) {
       const res = await engage(user, agency.id, over);
       expect(res.statusCode).toBe(400);
     }
@@ -120,10 +149,16 @@ describe('service engagements', () => {
     expect((await otherAgencyUser.get(`/api/engagements/${g.id}`)).statusCode).toBe(404);
     expect((await agencyUser.post(`/api/engagements/${g.id}/withdraw`, {})).statusCode).toBe(403);
     // the bureau sees it but takes no side
-    expect((await bureau.get(`/api/engagements/${g.id}`)).json().abilities).toMatchObject({ accept: false, withdraw: false, end: false });
+    expect((await bureau.get(`/api/engagements/${g.id}`)).json().abilities).toMatchObject({
+      accept: false,
+      withdraw: false,
+      end: false,
+    });
     expect((await bureau.post(`/api/engagements/${g.id}/accept`, {})).statusCode).toBe(403);
     // a move the status does not allow
-    expect((await user.post(`/api/engagements/${g.id}/end`, { reason: 'x' })).json().code).toBe('ENGAGEMENT_TRANSITION_NOT_ALLOWED');
+    expect((await user.post(`/api/engagements/${g.id}/end`, { reason: 'x' })).json().code).toBe(
+      'ENGAGEMENT_TRANSITION_NOT_ALLOWED',
+    );
     const declined = await agencyUser.post(`/api/engagements/${g.id}/decline`, { reason: '人手不足' });
     expect(declined.json()).toMatchObject({ status: 'declined', endReason: '人手不足' });
     expect((await agencyUser.post(`/api/engagements/${g.id}/accept`, {})).statusCode).toBe(409);
@@ -138,11 +173,17 @@ describe('service engagements', () => {
     const g1 = (await engage(sy.user, a.id)).json();
     const g2 = (await engage(yy.user, a.id)).json();
     const ids = async (who: ApiClient, q = '') =>
-      (await who.get(`/api/engagements?agencyId=${a.id}&pageSize=200${q}`)).json().items.map((x: { id: string }) => x.id).sort();
+      (await who.get(`/api/engagements?agencyId=${a.id}&pageSize=200${q}`))
+        .json()
+        .items.map((x: { id: string }) => x.id)
+        .sort();
     expect(await ids(aUser)).toEqual([g1.id, g2.id].sort());
     expect(await ids(sy.user)).toEqual([g1.id]);
     expect(await ids(bureau)).toEqual([g1.id, g2.id].sort());
-    const officer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'yangyi' }] }));
+    const officer = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'yangyi' }] }),
+    );
     expect(await ids(officer)).toEqual([g2.id]);
     expect(await ids(otherAgencyUser)).toEqual([]);
     expect(await ids(bureau, '&status=active')).toEqual([]);
@@ -155,7 +196,9 @@ describe('service engagements', () => {
     const g = await buildEngagement(ctx, { enterpriseId: e.id, agencyId: a.id });
     const aUser = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: a.id }] }));
     expect((await aUser.get(`/api/enterprises/${e.id}`)).statusCode).toBe(200);
-    expect((await bureau.post(`/api/agencies/${a.id}/blacklist`, { reason: '出具虚假报告' })).statusCode).toBe(200);
+    expect(
+      (await bureau.post(`/api/agencies/${a.id}/blacklist`, { reason: '出具虚假报告' })).statusCode,
+    ).toBe(200);
     expect((await bureau.get(`/api/engagements/${g.id}`)).json().status).toBe('ended');
     expect((await aUser.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
   });

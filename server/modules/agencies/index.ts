@@ -20,7 +20,12 @@ export { agencyPolicy, engagementPolicy } from './policy.js';
 export function setupAgencies(): void {
   registerJurisdictionAbilities(agencyAbilities);
   registerUnitResolver('agency', async (db, ids) =>
-    (await db.select().from(agencies).where(inArray(agencies.id, [...ids]))).map((a) => ({
+    (
+      await db
+        .select()
+        .from(agencies)
+        .where(inArray(agencies.id, [...ids]))
+    ).map((a) => ({
       id: a.id,
       kind: 'agency',
       name: a.name,

@@ -1,4 +1,9 @@
-import { agencyTransitions, engagementTransitions, type AgencyStatus, type EngagementStatus } from '../../../domain/agencies.js';
+import {
+  agencyTransitions,
+  engagementTransitions,
+  type AgencyStatus,
+  type EngagementStatus,
+} from '../../../domain/agencies.js';
 import { nextStatus } from '../../../domain/transitions.js';
 import { jurisdictionWideRoles } from '../../../domain/roles.js';
 import { hasRole, unitsWithRole, type Actor } from '../../platform/access/actor.js';
@@ -43,23 +48,25 @@ export const agencyPolicy: Policy<AgencyEntity, 'read' | 'update' | 'suspend' | 
 };
 
 const isAgencySide = (a: Actor, e: EngagementEntity) => unitsWithRole(a, 'agency_user').includes(e.agencyId);
-const isEnterpriseSide = (a: Actor, e: EngagementEntity) => unitsWithRole(a, 'enterprise_user').includes(e.enterpriseId);
+const isEnterpriseSide = (a: Actor, e: EngagementEntity) =>
+  unitsWithRole(a, 'enterprise_user').includes(e.enterpriseId);
 const allows = (e: EngagementEntity, action: 'accept' | 'decline' | 'withdraw' | 'end') =>
   nextStatus(engagementTransitions, e.status, action) !== undefined;
 
 /** Mirrors the scope of the engagement list: the two parties, the enterprise's subdistrict, jurisdiction-wide staff. */
-export const engagementPolicy: Policy<EngagementEntity, 'read' | 'accept' | 'decline' | 'withdraw' | 'end'> = {
-  read: (a, e) =>
-    same(a, e) &&
-    (a.bindings.some((b) => jurisdictionWideRoles.has(b.role)) ||
-      unitsWithRole(a, 'subdistrict_officer').includes(e.subdistrictId) ||
-      isAgencySide(a, e) ||
-      isEnterpriseSide(a, e)),
-  accept: (a, e) => same(a, e) && allows(e, 'accept') && isAgencySide(a, e),
-  decline: (a, e) => same(a, e) && allows(e, 'decline') && isAgencySide(a, e),
-  withdraw: (a, e) => same(a, e) && allows(e, 'withdraw') && isEnterpriseSide(a, e),
-  end: (a, e) => same(a, e) && allows(e, 'end') && (isAgencySide(a, e) || isEnterpriseSide(a, e)),
-};
+export const engagementPolicy: Policy<EngagementEntity, 'read' | 'accept' | 'decline' | 'withdraw' | 'end'> =
+  {
+    read: (a, e) =>
+      same(a, e) &&
+      (a.bindings.some((b) => jurisdictionWideRoles.has(b.role)) ||
+        unitsWithRole(a, 'subdistrict_officer').includes(e.subdistrictId) ||
+        isAgencySide(a, e) ||
+        isEnterpriseSide(a, e)),
+    accept: (a, e) => same(a, e) && allows(e, 'accept') && isAgencySide(a, e),
+    decline: (a, e) => same(a, e) && allows(e, 'decline') && isAgencySide(a, e),
+    withdraw: (a, e) => same(a, e) && allows(e, 'withdraw') && isEnterpriseSide(a, e),
+    end: (a, e) => same(a, e) && allows(e, 'end') && (isAgencySide(a, e) || isEnterpriseSide(a, e)),
+  };
 
 /** Register-level abilities, shipped in /api/me. */
 export function agencyAbilities(actor: Actor) {

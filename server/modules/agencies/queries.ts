@@ -24,7 +24,10 @@ export function agencyScope(actor: Actor): SQL {
   if (actor.bindings.length === 0) return sql`false`;
   if (readsWholeRegister(actor)) return inJurisdiction;
   const own = unitsWithRole(actor, 'agency_user');
-  const visible = own.length > 0 ? or(eq(agencies.status, 'active'), inArray(agencies.id, own))! : eq(agencies.status, 'active');
+  const visible =
+    own.length > 0
+      ? or(eq(agencies.status, 'active'), inArray(agencies.id, own))!
+      : eq(agencies.status, 'active');
   return and(inJurisdiction, visible)!;
 }
 
@@ -59,12 +62,17 @@ export async function listAgencies(db: Db, actor: Actor, f: AgencyFilter) {
   const conditions: (SQL | undefined)[] = [agencyScope(actor)];
   if (f.q?.trim()) {
     const q = f.q.trim();
-    conditions.push(or(ilike(agencies.name, `%${escapeLike(q)}%`), ilike(agencies.uscc, `${escapeLike(q.toUpperCase())}%`)));
+    conditions.push(
+      or(ilike(agencies.name, `%${escapeLike(q)}%`), ilike(agencies.uscc, `${escapeLike(q.toUpperCase())}%`)),
+    );
   }
   if (f.kind) conditions.push(sql`${agencies.kinds} @> ${JSON.stringify([f.kind])}::jsonb`);
   if (f.status) conditions.push(eq(agencies.status, f.status));
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(agencies).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(agencies)
+    .where(where);
   const rows = await db
     .select()
     .from(agencies)
@@ -77,7 +85,10 @@ export async function listAgencies(db: Db, actor: Actor, f: AgencyFilter) {
 
 /** One agency as the actor may see it, or undefined. */
 export async function findAgency(db: Db, actor: Actor, id: string) {
-  const [row] = await db.select().from(agencies).where(and(eq(agencies.id, id), agencyScope(actor)));
+  const [row] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.id, id), agencyScope(actor)));
   return row ? presentAgency(row, actor) : undefined;
 }
 
@@ -88,7 +99,11 @@ export async function getAgency(db: Db, id: string): Promise<AgencyRow | undefin
 }
 
 /** The active engagement between an enterprise and an agency, if there is one (unscoped, for other modules). */
-export async function activeEngagement(db: Db, enterpriseId: string, agencyId: string): Promise<EngagementRow | undefined> {
+export async function activeEngagement(
+  db: Db,
+  enterpriseId: string,
+  agencyId: string,
+): Promise<EngagementRow | undefined> {
   const [row] = await db
     .select()
     .from(serviceEngagements)
@@ -159,13 +174,19 @@ export async function listEngagements(db: Db, actor: Actor, f: EngagementFilter)
   if (f.enterpriseId) conditions.push(eq(serviceEngagements.enterpriseId, f.enterpriseId));
   if (f.agencyId) conditions.push(eq(serviceEngagements.agencyId, f.agencyId));
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(serviceEngagements).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(serviceEngagements)
+    .where(where);
   const rows = await engagementQuery(db)
     .where(where)
     .orderBy(desc(serviceEngagements.requestedAt), asc(serviceEngagements.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const names = await loadEnterpriseNames(db, rows.map((r) => r.e.enterpriseId));
+  const names = await loadEnterpriseNames(
+    db,
+    rows.map((r) => r.e.enterpriseId),
+  );
   return { total, items: presentEngagements(rows, names, actor) };
 }
 

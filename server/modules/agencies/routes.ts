@@ -1,4 +1,9 @@
-import { agencyActions, engagementActions, type AgencyAction, type EngagementAction } from '../../../domain/agencies.js';
+import {
+  agencyActions,
+  engagementActions,
+  type AgencyAction,
+  type EngagementAction,
+} from '../../../domain/agencies.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { IdParams, responses } from '../../platform/http/schemas.js';
@@ -42,25 +47,52 @@ export function agencyRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/agencies',
-    { schema: { tags, summary: '服务机构名录（按权限范围）', querystring: S.AgencyListQuery, response: responses({ 200: S.AgencyList }) } },
-    async (req) => listAgencies(db, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+    {
+      schema: {
+        tags,
+        summary: '服务机构名录（按权限范围）',
+        querystring: S.AgencyListQuery,
+        response: responses({ 200: S.AgencyList }),
+      },
+    },
+    async (req) =>
+      listAgencies(db, actorOf(req), {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      }),
   );
 
   app.get(
     '/api/agencies/grade-scale',
-    { schema: { tags, summary: '本辖区的服务机构资质等级（由高到低）', response: responses({ 200: S.GradeScaleView }) } },
+    {
+      schema: {
+        tags,
+        summary: '本辖区的服务机构资质等级（由高到低）',
+        response: responses({ 200: S.GradeScaleView }),
+      },
+    },
     async (req) => ({ grades: await getSetting(db, actorOf(req).jurisdictionId, 'agencies.gradeScale') }),
   );
 
   app.get(
     '/api/agencies/:id',
-    { schema: { tags, summary: '服务机构详情', params: IdParams, response: responses({ 200: S.AgencyView }) } },
+    {
+      schema: { tags, summary: '服务机构详情', params: IdParams, response: responses({ 200: S.AgencyView }) },
+    },
     async (req) => agencyOr404(req),
   );
 
   app.post(
     '/api/agencies',
-    { schema: { tags, summary: '登记服务机构', body: S.CreateAgencyBody, response: responses({ 201: S.AgencyView }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记服务机构',
+        body: S.CreateAgencyBody,
+        response: responses({ 201: S.AgencyView }),
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const b = req.body;
@@ -78,7 +110,15 @@ export function agencyRoutes({ app, db }: ModuleContext): void {
 
   app.patch(
     '/api/agencies/:id',
-    { schema: { tags, summary: '修改服务机构', params: IdParams, body: S.UpdateAgencyBody, response: responses({ 200: S.AgencyView }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改服务机构',
+        params: IdParams,
+        body: S.UpdateAgencyBody,
+        response: responses({ 200: S.AgencyView }),
+      },
+    },
     async (req) => {
       await updateAgency(db, actorOf(req), req.params.id, req.body);
       return agencyOr404(req);
@@ -88,9 +128,23 @@ export function agencyRoutes({ app, db }: ModuleContext): void {
   for (const action of agencyActions) {
     app.post(
       `/api/agencies/:id/${action}`,
-      { schema: { tags, summary: agencyActionSummary[action], params: IdParams, body: S.ReasonBody, response: responses({ 200: S.AgencyView }) } },
+      {
+        schema: {
+          tags,
+          summary: agencyActionSummary[action],
+          params: IdParams,
+          body: S.ReasonBody,
+          response: responses({ 200: S.AgencyView }),
+        },
+      },
       async (req) => {
-        await changeAgencyStatus(db, actorOf(req), req.params.id, action, (req.body as { reason?: string } | undefined)?.reason);
+        await changeAgencyStatus(
+          db,
+          actorOf(req),
+          req.params.id,
+          action,
+          (req.body as { reason?: string } | undefined)?.reason,
+        );
         return agencyOr404(req);
       },
     );
@@ -98,19 +152,45 @@ export function agencyRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/engagements',
-    { schema: { tags, summary: '社会化服务委托（按权限范围）', querystring: S.EngagementListQuery, response: responses({ 200: S.EngagementList }) } },
-    async (req) => listEngagements(db, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+    {
+      schema: {
+        tags,
+        summary: '社会化服务委托（按权限范围）',
+        querystring: S.EngagementListQuery,
+        response: responses({ 200: S.EngagementList }),
+      },
+    },
+    async (req) =>
+      listEngagements(db, actorOf(req), {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      }),
   );
 
   app.get(
     '/api/engagements/:id',
-    { schema: { tags, summary: '服务委托详情', params: IdParams, response: responses({ 200: S.EngagementView }) } },
+    {
+      schema: {
+        tags,
+        summary: '服务委托详情',
+        params: IdParams,
+        response: responses({ 200: S.EngagementView }),
+      },
+    },
     async (req) => engagementOr404(req),
   );
 
   app.post(
     '/api/engagements',
-    { schema: { tags, summary: '企业委托社会化服务机构', body: S.CreateEngagementBody, response: responses({ 201: S.EngagementView }) } },
+    {
+      schema: {
+        tags,
+        summary: '企业委托社会化服务机构',
+        body: S.CreateEngagementBody,
+        response: responses({ 201: S.EngagementView }),
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       const { id } = await requestEngagement(db, actor, req.body);
@@ -132,7 +212,13 @@ export function agencyRoutes({ app, db }: ModuleContext): void {
       },
       async (req) => {
         const actor = actorOf(req);
-        await moveEngagement(db, actor, req.params.id, action, (req.body as { reason?: string } | undefined)?.reason);
+        await moveEngagement(
+          db,
+          actor,
+          req.params.id,
+          action,
+          (req.body as { reason?: string } | undefined)?.reason,
+        );
         // after ending, a party may no longer see it (the agency does; the scope is the engagement's parties)
         return engagementOr404(req);
       },

@@ -1,13 +1,24 @@
 import { Type } from 'typebox';
-import { PageQuery, Paged, Uuid } from '../../platform/http/schemas.js';
+import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ maxLength: max });
 
 export const AgencyKindSchema = Type.Union([Type.Literal('confirmation'), Type.Literal('social_service')]);
-export const AgencyStatusSchema = Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('blacklisted')]);
-export const ServiceSchema = Type.Union([Type.Literal('first_inspection'), Type.Literal('rectification_guidance')]);
-export const EngagementStatusSchema = Type.Union([Type.Literal('requested'), Type.Literal('active'), Type.Literal('declined'), Type.Literal('ended')]);
+export const AgencyStatusSchema = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('suspended'),
+  Type.Literal('blacklisted'),
+]);
+export const ServiceSchema = Type.Union([
+  Type.Literal('first_inspection'),
+  Type.Literal('rectification_guidance'),
+]);
+export const EngagementStatusSchema = Type.Union([
+  Type.Literal('requested'),
+  Type.Literal('active'),
+  Type.Literal('declined'),
+  Type.Literal('ended'),
+]);
 
 const agencyFieldSchemas = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -34,10 +45,18 @@ export const CreateAgencyBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const UpdateAgencyBody = Type.Partial(Type.Object(agencyFieldSchemas), { additionalProperties: false });
+export const UpdateAgencyBody = Type.Partial(Type.Object(agencyFieldSchemas), {
+  additionalProperties: false,
+});
 
-export const ReasonBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
-export const EndBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const ReasonBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export const EndBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 
 export const AgencyView = Type.Object(
   {

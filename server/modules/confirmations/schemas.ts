@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { PageQuery, Paged, Uuid } from '../../platform/http/schemas.js';
+import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Result = Type.Union([

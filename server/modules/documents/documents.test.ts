@@ -15,7 +15,12 @@ import { buildActor } from '../../platform/auth/sessions.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { chinaDayEnd } from '../../platform/documents/format.js';
 import { extractPdfText } from '../../platform/documents/pdf-text.js';
-import { decodeQrCodes, pdftotext, popplerMissing, zbarMissing } from '../../platform/documents/pdf-tools.test-support.js';
+import {
+  decodeQrCodes,
+  pdftotext,
+  popplerMissing,
+  zbarMissing,
+} from '../../platform/documents/pdf-tools.test-support.js';
 import { sha256Hex } from '../../platform/documents/render.js';
 import { changeSetting } from '../settings/commands/change-setting.js';
 import { issueDocument } from './commands/issue-document.js';
@@ -43,7 +48,10 @@ beforeAll(async () => {
   bureauUser = await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] });
   bureau = await actorOf(bureauUser);
   bureauClient = await loginAs(ctx, bureauUser);
-  enterprise = await buildEnterprise(ctx, { subdistrict: 'shuangyu', name: '温州市鹿城区双屿示范鞋业有限公司' });
+  enterprise = await buildEnterprise(ctx, {
+    subdistrict: 'shuangyu',
+    name: '温州市鹿城区双屿示范鞋业有限公司',
+  });
   otherEnterprise = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
 });
 afterAll(async () => {
@@ -84,9 +92,19 @@ describe('issuing', () => {
     expect(issued.pdfSha256).toBe(sha256Hex(issued.pdf));
 
     const [row] = await ctx.db.select().from(documents).where(eq(documents.id, issued.id));
-    expect(row).toMatchObject({ kind: 'commitment', status: 'valid', holderName: enterprise.name, enterpriseId: enterprise.id });
+    expect(row).toMatchObject({
+      kind: 'commitment',
+      status: 'valid',
+      holderName: enterprise.name,
+      enterpriseId: enterprise.id,
+    });
     const [event] = await ctx.db.select().from(events).where(eq(events.id, row.issuingEventId));
-    expect(event).toMatchObject({ kind: 'document.issued', entityType: 'document', entityId: issued.id, actorUserId: bureau.userId });
+    expect(event).toMatchObject({
+      kind: 'document.issued',
+      entityType: 'document',
+      entityId: issued.id,
+      actorUserId: bureau.userId,
+    });
     expect(event.after).toMatchObject({ number: issued.number, pdfSha256: issued.pdfSha256 });
 
     const text = extractPdfText(issued.pdf);
@@ -102,14 +120,20 @@ describe('issuing', () => {
     const second = await issue({ ...plaqueOf(enterprise), issuedAt: new Date('2025-07-01T02:00:00Z') });
     // the first second of 2026 in Beijing is still 2025 in UTC
     const newYear = await issue({ ...plaqueOf(enterprise), issuedAt: new Date('2025-12-31T16:00:01Z') });
-    expect([first.number, second.number, newYear.number]).toEqual(['鹿合规牌〔2025〕001号', '鹿合规牌〔2025〕002号', '鹿合规牌〔2026〕001号']);
+    expect([first.number, second.number, newYear.number]).toEqual([
+      '鹿合规牌〔2025〕001号',
+      '鹿合规牌〔2025〕002号',
+      '鹿合规牌〔2026〕001号',
+    ]);
     await changeSetting(ctx.db, admin, 'documents.numberPattern.plaque', '{short}应急合规牌〔{year}〕{n}号');
   });
 
   it('refuses data that does not fit the template, and takes no number for it', async () => {
     const before = await ctx.db.select().from(documentNumberCounters);
     const input = commitmentOf(enterprise);
-    await expect(issue({ ...input, data: { ...input.data, uscc: 'x' } })).rejects.toMatchObject({ code: 'DOCUMENT_DATA_INVALID' });
+    await expect(issue({ ...input, data: { ...input.data, uscc: 'x' } })).rejects.toMatchObject({
+      code: 'DOCUMENT_DATA_INVALID',
+    });
     expect(await ctx.db.select().from(documentNumberCounters)).toEqual(before);
   });
 });
@@ -128,7 +152,9 @@ describe('numbering under concurrency', () => {
       .sort((a, b) => a - b);
 
   it('gives 20 documents issued at the same moment the numbers 1 to 20', async () => {
-    const issued = await Promise.all(Array.from({ length: 20 }, (_, i) => issue({ ...commitmentOf(enterprise), issuedAt: at(i) })));
+    const issued = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => issue({ ...commitmentOf(enterprise), issuedAt: at(i) })),
+    );
     const numbers = issued.map((d) => d.sequence).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(new Set(issued.map((d) => d.number)).size).toBe(20);
@@ -156,7 +182,15 @@ describe('public verification', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const body = res.json();
-    expect(Object.keys(body).sort()).toEqual(['holder', 'issuedAt', 'kind', 'kindLabel', 'number', 'status', 'validUntil']);
+    expect(Object.keys(body).sort()).toEqual([
+      'holder',
+      'issuedAt',
+      'kind',
+      'kindLabel',
+      'number',
+      'status',
+      'validUntil',
+    ]);
     expect(body).toMatchObject({
       kind: 'plaque',
       kindLabel: '安全生产合规企业牌匾',
@@ -173,7 +207,10 @@ describe('public verification', () => {
     const doc = await issue(commitmentOf(enterprise));
     const input = commitmentOf(enterprise);
     const correction = await inTransaction(ctx.db, (tx) =>
-      supersedeDocument(tx, bureau, doc.id, { template: commitmentTemplate, data: { ...input.data, legalRepresentative: '李四' } }),
+      supersedeDocument(tx, bureau, doc.id, {
+        template: commitmentTemplate,
+        data: { ...input.data, legalRepresentative: '李四' },
+      }),
     );
     expect(correction.number).not.toBe(doc.number);
     expect((await verify(doc.verificationCode)).json().status).toBe('superseded');
@@ -181,12 +218,20 @@ describe('public verification', () => {
     const [old] = await ctx.db.select().from(documents).where(eq(documents.id, doc.id));
     const [fresh] = await ctx.db.select().from(documents).where(eq(documents.id, correction.id));
     expect(old.supersededById).toBe(correction.id);
-    expect(fresh).toMatchObject({ supersedesId: doc.id, holderId: enterprise.id, subdistrictId: enterprise.subdistrictId });
+    expect(fresh).toMatchObject({
+      supersedesId: doc.id,
+      holderId: enterprise.id,
+      subdistrictId: enterprise.subdistrictId,
+    });
     // a superseded document cannot be corrected or revoked again
     await expect(
-      inTransaction(ctx.db, (tx) => supersedeDocument(tx, bureau, doc.id, { template: commitmentTemplate, data: input.data })),
+      inTransaction(ctx.db, (tx) =>
+        supersedeDocument(tx, bureau, doc.id, { template: commitmentTemplate, data: input.data }),
+      ),
     ).rejects.toMatchObject({ code: 'DOCUMENT_ALREADY_SUPERSEDED', status: 409 });
-    await expect(inTransaction(ctx.db, (tx) => revokeDocument(tx, bureau, doc.id, '重复'))).rejects.toMatchObject({
+    await expect(
+      inTransaction(ctx.db, (tx) => revokeDocument(tx, bureau, doc.id, '重复')),
+    ).rejects.toMatchObject({
       code: 'DOCUMENT_ALREADY_SUPERSEDED',
     });
   });
@@ -194,23 +239,36 @@ describe('public verification', () => {
   it('lets only one of two simultaneous corrections win', async () => {
     const doc = await issue(commitmentOf(enterprise));
     const correct = () =>
-      inTransaction(ctx.db, (tx) => supersedeDocument(tx, bureau, doc.id, { template: commitmentTemplate, data: commitmentOf(enterprise).data }));
+      inTransaction(ctx.db, (tx) =>
+        supersedeDocument(tx, bureau, doc.id, {
+          template: commitmentTemplate,
+          data: commitmentOf(enterprise).data,
+        }),
+      );
     const results = await Promise.allSettled([correct(), correct()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'DOCUMENT_ALREADY_SUPERSEDED' } });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { code: 'DOCUMENT_ALREADY_SUPERSEDED' },
+    });
   });
 
   it('says revoked after a revocation', async () => {
     const doc = await issue(plaqueOf(enterprise));
     await inTransaction(ctx.db, (tx) => revokeDocument(tx, bureau, doc.id, '企业退出合规企业名单'));
     expect((await verify(doc.verificationCode)).json().status).toBe('revoked');
-    await expect(inTransaction(ctx.db, (tx) => revokeDocument(tx, bureau, doc.id, '再次'))).rejects.toMatchObject({
+    await expect(
+      inTransaction(ctx.db, (tx) => revokeDocument(tx, bureau, doc.id, '再次')),
+    ).rejects.toMatchObject({
       code: 'DOCUMENT_ALREADY_REVOKED',
     });
   });
 
   it('says expired after the validity ends', async () => {
-    const doc = await issue({ ...plaqueOf(enterprise, '2023-12-31'), issuedAt: new Date('2021-01-04T02:00:00Z'), data: { ...plaqueOf(enterprise).data, validFrom: '2021-01-04', validTo: '2023-12-31' } });
+    const doc = await issue({
+      ...plaqueOf(enterprise, '2023-12-31'),
+      issuedAt: new Date('2021-01-04T02:00:00Z'),
+      data: { ...plaqueOf(enterprise).data, validFrom: '2021-01-04', validTo: '2023-12-31' },
+    });
     const body = (await verify(doc.verificationCode)).json();
     expect(body.status).toBe('expired');
     expect(body.validUntil).toBe('2023-12-31T16:00:00.000Z');
@@ -220,7 +278,10 @@ describe('public verification', () => {
     for (const code of ['aaaaaaaaaaaaaaaaaaaaaaaaaa', 'not-a-code', 'x'.repeat(90), '%27%20or%201%3D1--']) {
       const res = await verify(code);
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({ code: 'VERIFY_CODE_NOT_FOUND', title: '未找到该文书，请核对核验码' });
+      expect(res.json()).toMatchObject({
+        code: 'VERIFY_CODE_NOT_FOUND',
+        title: '未找到该文书，请核对核验码',
+      });
     }
   });
 });
@@ -233,7 +294,15 @@ describe('the verification page', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.body).toContain('<meta name="viewport"');
-    for (const text of ['文书核验结果', '安全生产合规企业牌匾', doc.number, enterprise.name, '有效期至', '2029年3月1日', '有效']) {
+    for (const text of [
+      '文书核验结果',
+      '安全生产合规企业牌匾',
+      doc.number,
+      enterprise.name,
+      '有效期至',
+      '2029年3月1日',
+      '有效',
+    ]) {
       expect(res.body).toContain(text);
     }
     expect(res.body).not.toContain(enterprise.uscc);
@@ -249,7 +318,10 @@ describe('the verification page', () => {
 
   it('escapes what it prints', async () => {
     const e = { ...enterprise, name: '<script>alert(1)</script>鞋业' };
-    const doc = await issue({ ...commitmentOf(enterprise), holder: { type: 'enterprise', id: e.id, name: e.name } });
+    const doc = await issue({
+      ...commitmentOf(enterprise),
+      holder: { type: 'enterprise', id: e.id, name: e.name },
+    });
     const res = await ctx.app.inject({ method: 'GET', url: `/verify/${doc.verificationCode}` });
     expect(res.body).not.toContain('<script>');
     expect(res.body).toContain('&lt;script&gt;');
@@ -281,10 +353,22 @@ describe('reading documents', () => {
   let officerElsewhere: ApiClient;
   beforeAll(async () => {
     doc = await issue(commitmentOf(enterprise));
-    own = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: enterprise.id }] }));
-    stranger = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: otherEnterprise.id }] }));
-    officerHere = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
-    officerElsewhere = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'yangyi' }] }));
+    own = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: enterprise.id }] }),
+    );
+    stranger = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: otherEnterprise.id }] }),
+    );
+    officerHere = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+    );
+    officerElsewhere = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'yangyi' }] }),
+    );
   });
 
   it('shows the metadata to the holder enterprise, its subdistrict and the bureau, with abilities', async () => {
@@ -302,8 +386,16 @@ describe('reading documents', () => {
         verifyUrl: doc.verifyUrl,
       });
     }
-    expect((await bureauClient.get(`/api/documents/${doc.id}`)).json().abilities).toEqual({ read: true, downloadPdf: true, revoke: true });
-    expect((await own.get(`/api/documents/${doc.id}`)).json().abilities).toEqual({ read: true, downloadPdf: true, revoke: false });
+    expect((await bureauClient.get(`/api/documents/${doc.id}`)).json().abilities).toEqual({
+      read: true,
+      downloadPdf: true,
+      revoke: true,
+    });
+    expect((await own.get(`/api/documents/${doc.id}`)).json().abilities).toEqual({
+      read: true,
+      downloadPdf: true,
+      revoke: false,
+    });
   });
 
   it('hides it from other enterprises and other subdistricts', async () => {
@@ -320,7 +412,9 @@ describe('reading documents', () => {
     const res = await own.get(`/api/documents/${doc.id}/pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${doc.number}.pdf`)}`);
+    expect(res.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`${doc.number}.pdf`)}`,
+    );
     expect(sha256Hex(res.rawPayload)).toBe(doc.pdfSha256);
     expect(Buffer.compare(res.rawPayload, doc.pdf)).toBe(0);
     if (!popplerMissing) expect(pdftotext(res.rawPayload)).toContain(enterprise.name);
@@ -328,7 +422,10 @@ describe('reading documents', () => {
 
   it('refuses to serve a PDF that no longer matches what was issued', async () => {
     const tampered = await issue(commitmentOf(enterprise));
-    await ctx.db.update(documents).set({ data: { ...commitmentOf(enterprise).data, legalRepresentative: '篡改' } }).where(eq(documents.id, tampered.id));
+    await ctx.db
+      .update(documents)
+      .set({ data: { ...commitmentOf(enterprise).data, legalRepresentative: '篡改' } })
+      .where(eq(documents.id, tampered.id));
     const res = await bureauClient.get(`/api/documents/${tampered.id}/pdf`);
     expect(res.statusCode).toBe(500);
     expect(res.json().code).toBe('DOCUMENT_RENDER_MISMATCH');
@@ -336,10 +433,20 @@ describe('reading documents', () => {
 
   it('lists documents by holder and kind within the scope', async () => {
     await issue(plaqueOf(otherEnterprise));
-    const mine = (await own.get(`/api/documents?holderId=${enterprise.id}&kind=commitment&pageSize=200`)).json();
+    const mine = (
+      await own.get(`/api/documents?holderId=${enterprise.id}&kind=commitment&pageSize=200`)
+    ).json();
     expect(mine.total).toBeGreaterThan(0);
-    expect(mine.items.every((d: { holder: { id: string }; kind: string }) => d.holder.id === enterprise.id && d.kind === 'commitment')).toBe(true);
-    expect((await own.get(`/api/documents?holderId=${otherEnterprise.id}`)).json()).toEqual({ total: 0, items: [] });
+    expect(
+      mine.items.every(
+        (d: { holder: { id: string }; kind: string }) =>
+          d.holder.id === enterprise.id && d.kind === 'commitment',
+      ),
+    ).toBe(true);
+    expect((await own.get(`/api/documents?holderId=${otherEnterprise.id}`)).json()).toEqual({
+      total: 0,
+      items: [],
+    });
     expect((await stranger.get(`/api/documents?holderId=${otherEnterprise.id}`)).json().total).toBe(1);
     expect((await bureauClient.get(`/api/documents?holderId=${otherEnterprise.id}`)).json().total).toBe(1);
   });
@@ -348,10 +455,18 @@ describe('reading documents', () => {
     const target = await issue(plaqueOf(enterprise));
     const refused = await own.post(`/api/documents/${target.id}/revoke`, { reason: '企业自行申请' });
     expect(refused.statusCode).toBe(403);
-    const res = await bureauClient.post(`/api/documents/${target.id}/revoke`, { reason: '企业退出合规企业名单' });
+    const res = await bureauClient.post(`/api/documents/${target.id}/revoke`, {
+      reason: '企业退出合规企业名单',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'revoked', revokedReason: '企业退出合规企业名单', abilities: { revoke: false } });
-    expect((await bureauClient.post(`/api/documents/${target.id}/revoke`, { reason: '再次撤销' })).statusCode).toBe(403);
+    expect(res.json()).toMatchObject({
+      status: 'revoked',
+      revokedReason: '企业退出合规企业名单',
+      abilities: { revoke: false },
+    });
+    expect(
+      (await bureauClient.post(`/api/documents/${target.id}/revoke`, { reason: '再次撤销' })).statusCode,
+    ).toBe(403);
     const [event] = await ctx.db
       .select()
       .from(events)
@@ -360,7 +475,8 @@ describe('reading documents', () => {
   });
 
   it('ships viewDocuments and previewDocuments in /api/me by role', async () => {
-    const abilitiesOf = async (client: ApiClient) => (await client.get('/api/me')).json().abilities as Record<string, boolean>;
+    const abilitiesOf = async (client: ApiClient) =>
+      (await client.get('/api/me')).json().abilities as Record<string, boolean>;
     expect(await abilitiesOf(bureauClient)).toMatchObject({ viewDocuments: true, previewDocuments: true });
     expect(await abilitiesOf(own)).toMatchObject({ viewDocuments: true, previewDocuments: false });
     expect(await abilitiesOf(officerHere)).toMatchObject({ viewDocuments: true, previewDocuments: false });
@@ -370,7 +486,9 @@ describe('reading documents', () => {
 
   it('lists the kinds', async () => {
     const kinds = (await own.get('/api/documents/kinds')).json();
-    expect(kinds).toEqual(expect.arrayContaining([{ kind: 'commitment', label: '安全生产合规承诺书', version: 1 }]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([{ kind: 'commitment', label: '安全生产合规承诺书', version: 1 }]),
+    );
   });
 });
 
@@ -395,9 +513,16 @@ describe('previews', () => {
     const bad = await bureauClient.post('/api/documents/preview/plaque', { data: { enterpriseName: '' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('DOCUMENT_DATA_INVALID');
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['data/enterpriseName', 'data/whitelistNumber']));
-    expect((await bureauClient.post('/api/documents/preview/nosuchkind', {})).json().code).toBe('DOCUMENT_KIND_UNKNOWN');
-    const officer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['data/enterpriseName', 'data/whitelistNumber']),
+    );
+    expect((await bureauClient.post('/api/documents/preview/nosuchkind', {})).json().code).toBe(
+      'DOCUMENT_KIND_UNKNOWN',
+    );
+    const officer = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+    );
     expect((await officer.post('/api/documents/preview/plaque', {})).statusCode).toBe(403);
   });
 });

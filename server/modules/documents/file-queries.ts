@@ -50,12 +50,23 @@ export async function filesOfEntity(
 }
 
 /** Which of `hashes` are linked to the entity: commands check evidence against it before they reference files. */
-export async function linkedHashes(db: Db, entityType: string, entityId: string, hashes: readonly string[]): Promise<Set<string>> {
+export async function linkedHashes(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  hashes: readonly string[],
+): Promise<Set<string>> {
   const wanted = hashes.filter(isSha256);
   if (wanted.length === 0) return new Set();
   const rows = await db
     .select({ sha: fileLinks.fileSha256 })
     .from(fileLinks)
-    .where(and(eq(fileLinks.entityType, entityType), eq(fileLinks.entityId, entityId), inArray(fileLinks.fileSha256, wanted)));
+    .where(
+      and(
+        eq(fileLinks.entityType, entityType),
+        eq(fileLinks.entityId, entityId),
+        inArray(fileLinks.fileSha256, wanted),
+      ),
+    );
   return new Set(rows.map((r) => r.sha));
 }

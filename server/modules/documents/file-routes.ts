@@ -46,7 +46,8 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
         schema: {
           tags,
           summary: '上传证据文件（multipart/form-data：entityType、entityId、label 字段与一个 file 文件）',
-          description: '文件类型按内容识别：JPEG、PNG、WebP、HEIC 图片与 PDF；大小上限为辖区参数 files.maxBytes。',
+          description:
+            '文件类型按内容识别：JPEG、PNG、WebP、HEIC 图片与 PDF；大小上限为辖区参数 files.maxBytes。',
           consumes: ['multipart/form-data'],
           response: responses({ 201: S.FileLinkView, 413: problem, 415: problem }),
         },
@@ -54,12 +55,15 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
       async (req, reply) => {
         const actor = actorOf(req);
         // a multipart type without its boundary cannot be parsed at all (busboy would throw a plain Error: a 500)
-        if (!req.isMultipart() || !/;\s*boundary=/i.test(req.headers['content-type'] ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        if (!req.isMultipart() || !/;\s*boundary=/i.test(req.headers['content-type'] ?? ''))
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE');
         const maxBytes = await getSetting(db, actor.jurisdictionId, 'files.maxBytes');
         const fields: Record<string, string> = {};
         let upload: { bytes: Buffer; name: string } | undefined;
         try {
-          for await (const part of req.parts({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 2000 } })) {
+          for await (const part of req.parts({
+            limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 2000 },
+          })) {
             if (part.type === 'file') {
               // read (and so drain) every file part; only the first one counts
               const bytes = await readLimited(part.file, maxBytes);
@@ -70,18 +74,32 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
           }
         } catch (err) {
           // a body that breaks off or does not follow its boundary is the client's mistake, not ours
-          if (err instanceof Error && /^(Multipart: |Unexpected end of (form|multipart data))/.test(err.message)) throw new AppError('VALIDATION_FAILED');
+          if (
+            err instanceof Error &&
+            /^(Multipart: |Unexpected end of (form|multipart data))/.test(err.message)
+          )
+            throw new AppError('VALIDATION_FAILED');
           throw err;
         }
         // PostgreSQL text cannot hold U+0000 (names and labels are stored)
-        const nulField = [...Object.entries(fields), ['file', upload?.name ?? '']].find(([, v]) => v.includes('\u0000'));
+        const nulField = [...Object.entries(fields), ['file', upload?.name ?? '']].find(([, v]) =>
+          v.includes('\u0000'),
+        );
         if (nulField) {
-          throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: `body/${nulField[0]}`, code: 'nul_character', message: '不能包含空字符（U+0000）' }] });
+          throw new AppError('VALIDATION_FAILED', {
+            fieldErrors: [
+              { field: `body/${nulField[0]}`, code: 'nul_character', message: '不能包含空字符（U+0000）' },
+            ],
+          });
         }
         const missing = ['entityType', 'entityId'].filter((f) => !fields[f]?.trim());
         if (missing.length > 0) {
           throw new AppError('VALIDATION_FAILED', {
-            fieldErrors: missing.map((f) => ({ field: `body/${f}`, code: 'required', message: '必填项缺失' })),
+            fieldErrors: missing.map((f) => ({
+              field: `body/${f}`,
+              code: 'required',
+              message: '必填项缺失',
+            })),
           });
         }
         if (!upload) throw new AppError('FILE_MISSING');
@@ -99,7 +117,14 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
 
   app.get(
     '/api/files',
-    { schema: { tags, summary: '某条记录的证据文件', querystring: S.FileListQuery, response: responses({ 200: Type.Array(S.FileLinkView) }) } },
+    {
+      schema: {
+        tags,
+        summary: '某条记录的证据文件',
+        querystring: S.FileListQuery,
+        response: responses({ 200: Type.Array(S.FileLinkView) }),
+      },
+    },
     async (req) => {
       const rows = await filesOfEntity(db, actorOf(req), req.query.entityType, req.query.entityId);
       if (!rows) throw new AppError('NOT_FOUND');
@@ -109,7 +134,14 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
 
   app.get(
     '/api/files/:sha256',
-    { schema: { tags, summary: '下载证据文件', params: S.Sha256Params, produces: ['image/*', 'application/pdf'] } },
+    {
+      schema: {
+        tags,
+        summary: '下载证据文件',
+        params: S.Sha256Params,
+        produces: ['image/*', 'application/pdf'],
+      },
+    },
     async (req, reply) => {
       const file = await readableFile(db, actorOf(req), req.params.sha256);
       if (!file) throw new AppError('FILE_NOT_FOUND');
@@ -119,12 +151,25 @@ export function fileRoutes({ app, db }: ModuleContext, store: FileStore): void {
 
   app.get(
     '/api/files/:sha256/thumbnail',
-    { schema: { tags, summary: '证据图片缩略图（JPEG，长边 320 像素）', params: S.Sha256Params, produces: ['image/jpeg'] } },
+    {
+      schema: {
+        tags,
+        summary: '证据图片缩略图（JPEG，长边 320 像素）',
+        params: S.Sha256Params,
+        produces: ['image/jpeg'],
+      },
+    },
     async (req, reply) => {
       const file = await readableFile(db, actorOf(req), req.params.sha256);
       if (!file) throw new AppError('FILE_NOT_FOUND');
       if (!file.thumbnailSha256) throw new AppError('FILE_NO_THUMBNAIL');
-      return sendStored(reply, store, file.thumbnailSha256, 'image/jpeg', `缩略图-${file.originalName.replace(/\.[^.]*$/, '')}.jpg`);
+      return sendStored(
+        reply,
+        store,
+        file.thumbnailSha256,
+        'image/jpeg',
+        `缩略图-${file.originalName.replace(/\.[^.]*$/, '')}.jpg`,
+      );
     },
   );
 }

@@ -41,7 +41,10 @@ beforeAll(async () => {
   ownerUser = await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: enterprise.id }] });
   owner = await loginAs(ctx, ownerUser);
   const other = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
-  outsider = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: other.id }] }));
+  outsider = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: other.id }] }),
+  );
   caseId = `case-${randomBytes(4).toString('hex')}`;
   readers.set(caseId, new Set([ownerUser.id]));
 });
@@ -69,7 +72,11 @@ function storedObjects(): string[] {
 describe('uploading evidence', () => {
   it('stores a photo by its sha256, makes a thumbnail, links it and records the upload', async () => {
     const bytes = await photo();
-    const res = await upload(owner, { entityType: 'test_case', entityId: caseId, label: '整改后现场照片' }, { name: 'C:\\fakepath\\现场.JPG', bytes });
+    const res = await upload(
+      owner,
+      { entityType: 'test_case', entityId: caseId, label: '整改后现场照片' },
+      { name: 'C:\\fakepath\\现场.JPG', bytes },
+    );
     expect(res.statusCode).toBe(201);
     const sha256 = sha256Of(bytes);
     const body = res.json();
@@ -84,7 +91,9 @@ describe('uploading evidence', () => {
       url: `/api/files/${sha256}`,
       thumbnailUrl: `/api/files/${sha256}/thumbnail`,
     });
-    expect(existsSync(path.join(dataDir, 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toBe(
+      true,
+    );
 
     const download = await owner.get(`/api/files/${sha256}`);
     expect(download.statusCode).toBe(200);
@@ -109,29 +118,46 @@ describe('uploading evidence', () => {
 
   it('keeps one copy of the same content and returns the existing link on a repeat upload', async () => {
     const bytes = await photo(600, 400, '#2980b9');
-    const first = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'a.jpg', bytes });
-    const again = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'b.jpg', bytes });
+    const first = await upload(
+      owner,
+      { entityType: 'test_case', entityId: caseId },
+      { name: 'a.jpg', bytes },
+    );
+    const again = await upload(
+      owner,
+      { entityType: 'test_case', entityId: caseId },
+      { name: 'b.jpg', bytes },
+    );
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(first.json().id);
-    expect(await ctx.db.select().from(fileLinks).where(eq(fileLinks.fileSha256, sha256Of(bytes)))).toHaveLength(1);
+    expect(
+      await ctx.db
+        .select()
+        .from(fileLinks)
+        .where(eq(fileLinks.fileSha256, sha256Of(bytes))),
+    ).toHaveLength(1);
   });
 
   it('accepts a PDF, without a thumbnail', async () => {
-    const doc = (
-      await inTransaction(ctx.db, async (tx) =>
-        issueDocument(tx, null, {
-          template: commitmentTemplate,
-          jurisdictionId: ctx.jurisdictionId,
-          holder: { type: 'enterprise', id: enterprise.id, name: enterprise.name },
-          subdistrictId: enterprise.subdistrictId,
-          data: { ...commitmentTemplate.sample(), enterpriseName: enterprise.name, uscc: enterprise.uscc },
-        }),
-      )
+    const doc = await inTransaction(ctx.db, async (tx) =>
+      issueDocument(tx, null, {
+        template: commitmentTemplate,
+        jurisdictionId: ctx.jurisdictionId,
+        holder: { type: 'enterprise', id: enterprise.id, name: enterprise.name },
+        subdistrictId: enterprise.subdistrictId,
+        data: { ...commitmentTemplate.sample(), enterpriseName: enterprise.name, uscc: enterprise.uscc },
+      }),
     );
-    const res = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'scan.pdf', bytes: doc.pdf, type: 'application/pdf' });
+    const res = await upload(
+      owner,
+      { entityType: 'test_case', entityId: caseId },
+      { name: 'scan.pdf', bytes: doc.pdf, type: 'application/pdf' },
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ mime: 'application/pdf', thumbnailUrl: null });
-    expect((await owner.get(`/api/files/${sha256Of(doc.pdf)}/thumbnail`)).json().code).toBe('FILE_NO_THUMBNAIL');
+    expect((await owner.get(`/api/files/${sha256Of(doc.pdf)}/thumbnail`)).json().code).toBe(
+      'FILE_NO_THUMBNAIL',
+    );
   });
 
   it('attaches to an issued document whoever can read the document', async () => {
@@ -144,9 +170,17 @@ describe('uploading evidence', () => {
       }),
     );
     const bytes = await photo(300, 300, '#16a085');
-    const res = await upload(owner, { entityType: 'document', entityId: doc.id, label: '签字盖章扫描件' }, { name: 'signed.jpg', bytes });
+    const res = await upload(
+      owner,
+      { entityType: 'document', entityId: doc.id, label: '签字盖章扫描件' },
+      { name: 'signed.jpg', bytes },
+    );
     expect(res.statusCode).toBe(201);
-    const refused = await upload(outsider, { entityType: 'document', entityId: doc.id }, { name: 'x.jpg', bytes });
+    const refused = await upload(
+      outsider,
+      { entityType: 'document', entityId: doc.id },
+      { name: 'x.jpg', bytes },
+    );
     expect(refused.statusCode).toBe(404);
     expect((await outsider.get(`/api/files/${sha256Of(bytes)}`)).statusCode).toBe(404);
     expect((await owner.get(`/api/files/${sha256Of(bytes)}`)).statusCode).toBe(200);
@@ -155,42 +189,95 @@ describe('uploading evidence', () => {
 
 describe('bad uploads', () => {
   it('refuses an executable renamed .jpg, by its bytes', async () => {
-    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), randomBytes(4096)]);
-    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), randomBytes(2048)]);
+    const elf = Buffer.concat([
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]),
+      randomBytes(4096),
+    ]);
+    const exe = Buffer.concat([
+      Buffer.from('MZ'),
+      Buffer.alloc(58),
+      Buffer.from([0x80, 0, 0, 0]),
+      Buffer.alloc(64),
+      Buffer.from('PE\0\0'),
+      randomBytes(2048),
+    ]);
     for (const bytes of [elf, exe]) {
-      const res = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'photo.jpg', bytes, type: 'image/jpeg' });
+      const res = await upload(
+        owner,
+        { entityType: 'test_case', entityId: caseId },
+        { name: 'photo.jpg', bytes, type: 'image/jpeg' },
+      );
       expect(res.statusCode).toBe(415);
       expect(res.json()).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
-      expect(await ctx.db.select().from(files).where(eq(files.sha256, sha256Of(bytes)))).toHaveLength(0);
+      expect(
+        await ctx.db
+          .select()
+          .from(files)
+          .where(eq(files.sha256, sha256Of(bytes))),
+      ).toHaveLength(0);
       expect(storedObjects()).not.toContain(sha256Of(bytes));
     }
-    const text = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'notes.pdf', bytes: Buffer.from('just text, not a PDF') });
+    const text = await upload(
+      owner,
+      { entityType: 'test_case', entityId: caseId },
+      { name: 'notes.pdf', bytes: Buffer.from('just text, not a PDF') },
+    );
     expect(text.json().code).toBe('FILE_TYPE_NOT_ALLOWED');
   });
 
   it('refuses a file over the jurisdiction limit while it streams, and writes nothing', async () => {
     const admin = await buildActor(
       ctx.db,
-      (await ctx.db.select().from(users).where(eq(users.id, (await buildUser(ctx, { roles: [{ role: 'system_admin' }] })).id)))[0],
+      (
+        await ctx.db
+          .select()
+          .from(users)
+          .where(eq(users.id, (await buildUser(ctx, { roles: [{ role: 'system_admin' }] })).id))
+      )[0],
     );
     await changeSetting(ctx.db, admin, 'files.maxBytes', 100_000);
     try {
-      const big = await sharp({ create: { width: 1600, height: 1600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+      const big = await sharp({
+        create: {
+          width: 1600,
+          height: 1600,
+          channels: 3,
+          background: '#808080',
+          noise: { type: 'gaussian', mean: 128, sigma: 60 },
+        },
+      })
         .jpeg({ quality: 95 })
         .toBuffer();
       expect(big.length).toBeGreaterThan(100_000);
       const objectsBefore = storedObjects();
       const linksBefore = await ctx.db.select().from(fileLinks);
-      const res = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'big.jpg', bytes: big });
+      const res = await upload(
+        owner,
+        { entityType: 'test_case', entityId: caseId },
+        { name: 'big.jpg', bytes: big },
+      );
       expect(res.statusCode).toBe(413);
       expect(res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', maxBytes: 100_000 });
-      expect(await ctx.db.select().from(files).where(eq(files.sha256, sha256Of(big)))).toHaveLength(0);
+      expect(
+        await ctx.db
+          .select()
+          .from(files)
+          .where(eq(files.sha256, sha256Of(big))),
+      ).toHaveLength(0);
       expect(await ctx.db.select().from(fileLinks)).toHaveLength(linksBefore.length);
       expect(storedObjects()).toEqual(objectsBefore);
       // just under the limit passes
       const small = await photo(400, 300, '#8e44ad');
       expect(small.length).toBeLessThan(100_000);
-      expect((await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'small.jpg', bytes: small })).statusCode).toBe(201);
+      expect(
+        (
+          await upload(
+            owner,
+            { entityType: 'test_case', entityId: caseId },
+            { name: 'small.jpg', bytes: small },
+          )
+        ).statusCode,
+      ).toBe(201);
     } finally {
       await changeSetting(ctx.db, admin, 'files.maxBytes', 10 * 1024 * 1024);
     }
@@ -198,7 +285,11 @@ describe('bad uploads', () => {
 
   it('refuses a damaged image', async () => {
     const bytes = (await photo()).subarray(0, 400);
-    const res = await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'cut.jpg', bytes });
+    const res = await upload(
+      owner,
+      { entityType: 'test_case', entityId: caseId },
+      { name: 'cut.jpg', bytes },
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('FILE_UNREADABLE');
   });
@@ -207,7 +298,10 @@ describe('bad uploads', () => {
     const bytes = await photo(200, 200);
     const noEntity = await upload(owner, {}, { name: 'a.jpg', bytes });
     expect(noEntity.statusCode).toBe(400);
-    expect(noEntity.json().errors.map((e: { field: string }) => e.field)).toEqual(['body/entityType', 'body/entityId']);
+    expect(noEntity.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'body/entityType',
+      'body/entityId',
+    ]);
     const noFile = await upload(owner, { entityType: 'test_case', entityId: caseId });
     expect(noFile.json().code).toBe('FILE_MISSING');
     const json = await owner.post('/api/files', { entityType: 'test_case', entityId: caseId });
@@ -216,12 +310,25 @@ describe('bad uploads', () => {
 
   it('refuses entity types that take no files (403) and entities the uploader cannot read (404)', async () => {
     const bytes = await photo(200, 200, '#f1c40f');
-    const unknownType = await upload(owner, { entityType: 'nothing_registered', entityId: '1' }, { name: 'a.jpg', bytes });
+    const unknownType = await upload(
+      owner,
+      { entityType: 'nothing_registered', entityId: '1' },
+      { name: 'a.jpg', bytes },
+    );
     expect(unknownType.statusCode).toBe(403);
     expect(unknownType.json().code).toBe('FILE_ENTITY_NOT_SUPPORTED');
-    const notReadable = await upload(outsider, { entityType: 'test_case', entityId: caseId }, { name: 'a.jpg', bytes });
+    const notReadable = await upload(
+      outsider,
+      { entityType: 'test_case', entityId: caseId },
+      { name: 'a.jpg', bytes },
+    );
     expect(notReadable.statusCode).toBe(404);
-    expect(await ctx.db.select().from(files).where(eq(files.sha256, sha256Of(bytes)))).toHaveLength(0);
+    expect(
+      await ctx.db
+        .select()
+        .from(files)
+        .where(eq(files.sha256, sha256Of(bytes))),
+    ).toHaveLength(0);
   });
 });
 
@@ -229,7 +336,10 @@ describe('reading evidence', () => {
   it('denies the file, its thumbnail and the list to a user who cannot read the entity', async () => {
     const bytes = await photo(500, 500, '#d35400');
     const sha256 = sha256Of(bytes);
-    expect((await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'p.jpg', bytes })).statusCode).toBe(201);
+    expect(
+      (await upload(owner, { entityType: 'test_case', entityId: caseId }, { name: 'p.jpg', bytes }))
+        .statusCode,
+    ).toBe(201);
     for (const url of [`/api/files/${sha256}`, `/api/files/${sha256}/thumbnail`]) {
       const res = await outsider.get(url);
       expect(res.statusCode).toBe(404);

@@ -25,7 +25,10 @@ function setupDocuments(): void {
   registerTemplate(commitmentTemplate);
   registerTemplate(plaqueTemplate);
   // evidence can be attached to a document by whoever can read it (e.g. the signed scan of a commitment)
-  registerEntityReadCheck('document', async (db, actor, id) => uuidPattern.test(id) && (await getDocument(db, actor, id)) !== undefined);
+  registerEntityReadCheck(
+    'document',
+    async (db, actor, id) => uuidPattern.test(id) && (await getDocument(db, actor, id)) !== undefined,
+  );
 }
 
 /** Official documents (numbering, PDFs, public verification) and evidence files. */

@@ -18,7 +18,8 @@ export interface DocumentEntity {
 export const documentPolicy: Policy<DocumentEntity, 'read' | 'downloadPdf' | 'revoke'> = {
   read: (a, d) => canRead(a, d),
   downloadPdf: (a, d) => canRead(a, d),
-  revoke: (a, d) => a.jurisdictionId === d.jurisdictionId && hasRole(a, 'bureau_admin') && d.status === 'valid',
+  revoke: (a, d) =>
+    a.jurisdictionId === d.jurisdictionId && hasRole(a, 'bureau_admin') && d.status === 'valid',
 };
 
 function canRead(actor: Actor, doc: DocumentEntity): boolean {
@@ -43,7 +44,8 @@ export function canPreviewDocuments(actor: Actor): boolean {
 export function documentAbilities(actor: Actor): { viewDocuments: boolean; previewDocuments: boolean } {
   return {
     viewDocuments: actor.bindings.some(
-      (b) => jurisdictionWideRoles.has(b.role) || b.role === 'enterprise_user' || b.role === 'subdistrict_officer',
+      (b) =>
+        jurisdictionWideRoles.has(b.role) || b.role === 'enterprise_user' || b.role === 'subdistrict_officer',
     ),
     previewDocuments: canPreviewDocuments(actor),
   };

@@ -24,7 +24,10 @@ export function documentScope(actor: Actor): SQL {
 }
 
 export async function getDocument(db: Db, actor: Actor, id: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(documents).where(and(eq(documents.id, id), documentScope(actor)));
+  const [row] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), documentScope(actor)));
   return row;
 }
 
@@ -44,7 +47,10 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentListQue
   if (query.subjectType) conditions.push(eq(documents.subjectType, query.subjectType));
   if (query.subjectId) conditions.push(eq(documents.subjectId, query.subjectId));
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(documents).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(documents)
+    .where(where);
   const items = await db
     .select()
     .from(documents)
@@ -62,7 +68,10 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentListQue
  */
 export async function issuedDocumentPdf(row: DocumentRow): Promise<RenderedPdf> {
   const template = findTemplate(row.kind, row.templateVersion);
-  if (!template) throw new AppError('DOCUMENT_RENDER_MISMATCH', { detail: `文书模板 ${row.kind} 第 ${row.templateVersion} 版未注册` });
+  if (!template)
+    throw new AppError('DOCUMENT_RENDER_MISMATCH', {
+      detail: `文书模板 ${row.kind} 第 ${row.templateVersion} 版未注册`,
+    });
   const pdf = await renderDocument(template, row.data as never, {
     number: row.number,
     issuedAt: row.issuedAt,
@@ -86,7 +95,10 @@ export interface VerificationView {
   validUntil: string | null;
 }
 
-type VerifyColumns = Pick<DocumentRow, 'kind' | 'number' | 'holderName' | 'issuedAt' | 'status' | 'validUntil' | 'verificationCode'>;
+type VerifyColumns = Pick<
+  DocumentRow,
+  'kind' | 'number' | 'holderName' | 'issuedAt' | 'status' | 'validUntil' | 'verificationCode'
+>;
 
 /** Looked up when the presented code is malformed, so that path does the same work as a real lookup. */
 const decoy: VerifyColumns = {
@@ -103,7 +115,11 @@ const decoy: VerifyColumns = {
  * Public verification by code. Found, unknown and malformed codes take the same path: one indexed lookup, a
  * constant-time comparison and the same presentation work, so the response time does not tell them apart.
  */
-export async function verifyDocument(db: Db, presented: string, now = new Date()): Promise<VerificationView | undefined> {
+export async function verifyDocument(
+  db: Db,
+  presented: string,
+  now = new Date(),
+): Promise<VerificationView | undefined> {
   const code = normaliseVerificationCode(presented);
   const wellFormed = isWellFormedVerificationCode(code);
   const [row] = await db

@@ -35,10 +35,21 @@ export function documentRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/documents',
-    { schema: { tags, summary: '文书列表（按持有人、种类、所涉事项筛选）', querystring: S.DocumentListQuery, response: responses({ 200: S.DocumentList }) } },
+    {
+      schema: {
+        tags,
+        summary: '文书列表（按持有人、种类、所涉事项筛选）',
+        querystring: S.DocumentListQuery,
+        response: responses({ 200: S.DocumentList }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
-      const page = await listDocuments(db, actor, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 });
+      const page = await listDocuments(db, actor, {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      });
       return { total: page.total, items: page.items.map((row) => presentDocument(row, actor)) };
     },
   );
@@ -86,7 +97,15 @@ export function documentRoutes({ app, db }: ModuleContext): void {
 
   app.post(
     '/api/documents/:id/revoke',
-    { schema: { tags, summary: '撤销文书', params: IdParams, body: S.RevokeBody, response: responses({ 200: S.DocumentView }) } },
+    {
+      schema: {
+        tags,
+        summary: '撤销文书',
+        params: IdParams,
+        body: S.RevokeBody,
+        response: responses({ 200: S.DocumentView }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(documentPolicy, actor, 'revoke', await load(actor, req.params.id));

@@ -1,7 +1,5 @@
 import { Type } from 'typebox';
-import { PageQuery, Paged, Uuid } from '../../platform/http/schemas.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
 export const DocumentStatusSchema = Type.Union([
   Type.Literal('valid'),
@@ -68,7 +66,11 @@ export const PreviewBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const DocumentKindView = Type.Object({ kind: Type.String(), label: Type.String(), version: Type.Integer() });
+export const DocumentKindView = Type.Object({
+  kind: Type.String(),
+  label: Type.String(),
+  version: Type.Integer(),
+});
 
 /** Exactly what the public learns from a verification code. */
 export const VerificationView = Type.Object(
@@ -104,7 +106,10 @@ export const FileLinkView = Type.Object(
 );
 
 export const FileListQuery = Type.Object(
-  { entityType: Type.String({ minLength: 1, maxLength: 40 }), entityId: Type.String({ minLength: 1, maxLength: 100 }) },
+  {
+    entityType: Type.String({ minLength: 1, maxLength: 40 }),
+    entityId: Type.String({ minLength: 1, maxLength: 100 }),
+  },
   { additionalProperties: false },
 );
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.js';
 import { extractPdfText } from '../../platform/documents/pdf-text.js';
-import { decodeQrCodes, pdftotext, popplerMissing, zbarMissing } from '../../platform/documents/pdf-tools.test-support.js';
+import {
+  decodeQrCodes,
+  pdftotext,
+  popplerMissing,
+  zbarMissing,
+} from '../../platform/documents/pdf-tools.test-support.js';
 import { renderDocument } from '../../platform/documents/render.js';
 import type { RenderFacts } from '../../platform/documents/template.js';
 import { assertTemplateData } from '../../platform/documents/validate.js';
@@ -17,12 +22,18 @@ const facts: RenderFacts = {
   preview: false,
 };
 
-if (popplerMissing) console.warn('poppler-utils (pdftotext, pdftoppm) not installed: skipping the poppler checks');
+if (popplerMissing)
+  console.warn('poppler-utils (pdftotext, pdftoppm) not installed: skipping the poppler checks');
 if (zbarMissing) console.warn('zbar-tools (zbarimg) not installed: skipping the QR decoding checks');
 
 describe('template data', () => {
   it('refuses data that does not fit the template, field by field', () => {
-    const bad = { ...commitmentTemplate.sample(), uscc: 'not-a-uscc', signedOn: '2026-13-01', extra: 1 } as Record<string, unknown>;
+    const bad = {
+      ...commitmentTemplate.sample(),
+      uscc: 'not-a-uscc',
+      signedOn: '2026-13-01',
+      extra: 1,
+    } as Record<string, unknown>;
     delete bad.enterpriseName;
     let error: AppError | undefined;
     try {
@@ -36,7 +47,9 @@ describe('template data', () => {
   });
 
   it('applies cross-field rules (a plaque valid to before it is valid from)', () => {
-    expect(() => assertTemplateData(plaqueTemplate, { ...plaqueTemplate.sample(), validTo: '2025-01-01' })).toThrow(AppError);
+    expect(() =>
+      assertTemplateData(plaqueTemplate, { ...plaqueTemplate.sample(), validTo: '2025-01-01' }),
+    ).toThrow(AppError);
   });
 });
 
@@ -48,7 +61,10 @@ describe('the commitment letter', () => {
     const second = await renderDocument(commitmentTemplate, JSON.parse(JSON.stringify(data)), { ...facts });
     expect(second.sha256).toBe(first.sha256);
     expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
-    const other = await renderDocument(commitmentTemplate, data, { ...facts, issuedAt: new Date('2026-03-03T02:30:00Z') });
+    const other = await renderDocument(commitmentTemplate, data, {
+      ...facts,
+      issuedAt: new Date('2026-03-03T02:30:00Z'),
+    });
     expect(other.sha256).not.toBe(first.sha256);
   });
 
@@ -87,13 +103,19 @@ describe('the commitment letter', () => {
     expect(text).toContain('落实安全生产主体责任');
   });
 
-  it.skipIf(popplerMissing || zbarMissing)('carries a QR code that decodes to the verification URL', async () => {
-    const { bytes } = await renderDocument(commitmentTemplate, data, facts);
-    expect(decodeQrCodes(bytes)).toEqual([facts.verifyUrl]);
-  });
+  it.skipIf(popplerMissing || zbarMissing)(
+    'carries a QR code that decodes to the verification URL',
+    async () => {
+      const { bytes } = await renderDocument(commitmentTemplate, data, facts);
+      expect(decodeQrCodes(bytes)).toEqual([facts.verifyUrl]);
+    },
+  );
 
   it('flows a long text onto a second page and keeps the QR code on the last', async () => {
-    const long = { ...data, commitmentText: Array.from({ length: 14 }, () => data.commitmentText.split('\n')[2]).join('\n') };
+    const long = {
+      ...data,
+      commitmentText: Array.from({ length: 14 }, () => data.commitmentText.split('\n')[2]).join('\n'),
+    };
     const { bytes } = await renderDocument(commitmentTemplate, long, facts);
     expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(1);
     if (!popplerMissing && !zbarMissing) expect(decodeQrCodes(bytes)).toEqual([facts.verifyUrl]);
@@ -118,7 +140,9 @@ describe('the plaque', () => {
     expect(text).toContain('白名单编号：LC-HG-2026-0001');
     expect(text).toContain('有效期：2026年3月2日至2029年3月1日');
     expect(text).toContain('编号：鹿应急合规牌〔2026〕3号');
-    const elsewhere = extractPdfText((await renderDocument(plaqueTemplate, { ...data, jurisdictionName: '瓯海区' }, plaqueFacts)).bytes);
+    const elsewhere = extractPdfText(
+      (await renderDocument(plaqueTemplate, { ...data, jurisdictionName: '瓯海区' }, plaqueFacts)).bytes,
+    );
     expect(elsewhere).toContain('瓯海区安全生产合规企业');
     expect(elsewhere).not.toContain('鹿城区安全生产合规企业');
   });
@@ -135,8 +159,11 @@ describe('the plaque', () => {
     expect(text).toContain('LC-HG-2026-0001');
   });
 
-  it.skipIf(popplerMissing || zbarMissing)('carries a QR code that decodes to the verification URL', async () => {
-    const { bytes } = await renderDocument(plaqueTemplate, data, plaqueFacts);
-    expect(decodeQrCodes(bytes)).toEqual([facts.verifyUrl]);
-  });
+  it.skipIf(popplerMissing || zbarMissing)(
+    'carries a QR code that decodes to the verification URL',
+    async () => {
+      const { bytes } = await renderDocument(plaqueTemplate, data, plaqueFacts);
+      expect(decodeQrCodes(bytes)).toEqual([facts.verifyUrl]);
+    },
+  );
 });

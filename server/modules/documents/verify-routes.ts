@@ -39,7 +39,9 @@ export function verifyRoutes({ app, db }: ModuleContext): void {
     { config: { public: true }, schema: { hide: true, params: S.VerifyParams } },
     async (req, reply) => {
       publicHeaders(reply);
-      void reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      void reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
       const view = await verifyDocument(db, req.params.code);
       if (!view) return reply.status(404).send(notFoundPage());
       return reply.send(verificationPage(view));

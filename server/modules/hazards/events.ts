@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import { defineEventKind } from '../../platform/audit/event-kinds.js';
 
 const Any = Type.Record(Type.String(), Type.Unknown());
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const hazardEvents = {
   reported: defineEventKind(

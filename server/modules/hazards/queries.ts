@@ -231,7 +231,13 @@ export async function hazardCounts(db: Db, enterpriseId: string, today: string) 
 }
 
 /** Major hazards found on given items of an enterprise in a period: findings that contradict a confirmation. */
-export async function majorHazardsOnItems(db: Db, enterpriseId: string, itemCodes: readonly string[], from: Date, to: Date): Promise<number> {
+export async function majorHazardsOnItems(
+  db: Db,
+  enterpriseId: string,
+  itemCodes: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<number> {
   if (itemCodes.length === 0) return 0;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -240,7 +246,10 @@ export async function majorHazardsOnItems(db: Db, enterpriseId: string, itemCode
       and(
         eq(hazards.enterpriseId, enterpriseId),
         eq(hazards.severity, 'major'),
-        sql`${hazards.itemCode} in (${sql.join(itemCodes.map((c) => sql`${c}`), sql`, `)})`,
+        sql`${hazards.itemCode} in (${sql.join(
+          itemCodes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
         sql`${hazards.reportedAt} > ${from} and ${hazards.reportedAt} <= ${to}`,
       ),
     );

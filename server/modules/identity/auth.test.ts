@@ -52,28 +52,39 @@ describe('login', () => {
 
   it('locks the account after the configured number of failures, even for the right password', async () => {
     const user = await buildUser(ctx);
-    for (let i = 0; i < 4; i++) expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(401);
     const fifth = await loginReq(user.username, 'bad-password-x');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().code).toBe('AUTH_ACCOUNT_LOCKED');
     const right = await loginReq(user.username, user.password);
     expect(right.statusCode).toBe(423);
     // the lock ends after the configured minutes
-    await ctx.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await ctx.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
     expect((await loginReq(user.username, user.password)).statusCode).toBe(200);
   });
 
   it('locks again after an expired lock when the failures go on', async () => {
     const user = await buildUser(ctx);
     for (let i = 0; i < 5; i++) await loginReq(user.username, 'bad-password-x');
-    await ctx.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
-    for (let i = 0; i < 4; i++) expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(401);
+    await ctx.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
+    for (let i = 0; i < 4; i++)
+      expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(401);
     expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(423);
   });
 
   it('follows the jurisdiction setting for the lockout threshold', async () => {
     const admin = await buildAdmin(ctx);
-    const actor = await buildActor(ctx.db, (await ctx.db.select().from(users).where(eq(users.id, admin.id)))[0]);
+    const actor = await buildActor(
+      ctx.db,
+      (await ctx.db.select().from(users).where(eq(users.id, admin.id)))[0],
+    );
     await changeSetting(ctx.db, actor, 'auth.lockoutThreshold', 2);
     const user = await buildUser(ctx);
     expect((await loginReq(user.username, 'bad-password-x')).statusCode).toBe(401);
@@ -120,7 +131,12 @@ describe('sessions', () => {
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const user = await buildUser(ctx);
     const client = await loginAs(ctx, user);
-    const res = await client.request('POST', '/api/me/password', { currentPassword: user.password, newPassword: 'another-password-1' }, { 'x-csrf-token': 'forged' });
+    const res = await client.request(
+      'POST',
+      '/api/me/password',
+      { currentPassword: user.password, newPassword: 'another-password-1' },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('AUTH_CSRF_INVALID');
     const missing = await ctx.app.inject({
@@ -138,7 +154,10 @@ describe('own password', () => {
     const user = await buildUser(ctx);
     const a = await loginAs(ctx, user);
     const b = await loginAs(ctx, user);
-    const res = await a.post('/api/me/password', { currentPassword: user.password, newPassword: 'a-new-password-9' });
+    const res = await a.post('/api/me/password', {
+      currentPassword: user.password,
+      newPassword: 'a-new-password-9',
+    });
     expect(res.statusCode).toBe(200);
     expect((await a.get('/api/me')).statusCode).toBe(200);
     expect((await b.get('/api/me')).statusCode).toBe(401);
@@ -148,12 +167,24 @@ describe('own password', () => {
   it('rejects a wrong current password, a short one and the username', async () => {
     const user = await buildUser(ctx, { username: `longusername_${Date.now()}` });
     const client = await loginAs(ctx, user);
-    const wrong = await client.post('/api/me/password', { currentPassword: 'nope-nope-nope', newPassword: 'a-new-password-9' });
+    const wrong = await client.post('/api/me/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'a-new-password-9',
+    });
     expect(wrong.json().code).toBe('AUTH_WRONG_CURRENT_PASSWORD');
-    const short = await client.post('/api/me/password', { currentPassword: user.password, newPassword: 'short' });
+    const short = await client.post('/api/me/password', {
+      currentPassword: user.password,
+      newPassword: 'short',
+    });
     expect(short.statusCode).toBe(400);
-    expect(short.json()).toMatchObject({ code: 'PASSWORD_TOO_SHORT', errors: [{ field: 'body/newPassword' }] });
-    const same = await client.post('/api/me/password', { currentPassword: user.password, newPassword: user.username });
+    expect(short.json()).toMatchObject({
+      code: 'PASSWORD_TOO_SHORT',
+      errors: [{ field: 'body/newPassword' }],
+    });
+    const same = await client.post('/api/me/password', {
+      currentPassword: user.password,
+      newPassword: user.username,
+    });
     expect(same.json().code).toBe('PASSWORD_EQUALS_USERNAME');
   });
 });

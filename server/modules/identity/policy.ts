@@ -7,7 +7,10 @@ export interface UserEntity {
 }
 
 /** Users are managed by the system administrator of their jurisdiction; everyone may read themself. */
-export const userPolicy: Policy<UserEntity, 'read' | 'update' | 'resetPassword' | 'unlock' | 'manageBindings'> = {
+export const userPolicy: Policy<
+  UserEntity,
+  'read' | 'update' | 'resetPassword' | 'unlock' | 'manageBindings'
+> = {
   read: (a, u) => isAdminOf(a, u) || a.userId === u.id,
   update: (a, u) => isAdminOf(a, u),
   resetPassword: (a, u) => isAdminOf(a, u) && a.userId !== u.id,

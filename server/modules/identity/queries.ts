@@ -31,10 +31,15 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery) {
   }
   if (query.status) conditions.push(eq(users.status, query.status));
   if (query.role) {
-    conditions.push(sql`exists (select 1 from ${roleBindings} where ${roleBindings.userId} = ${users.id} and ${roleBindings.role} = ${query.role})`);
+    conditions.push(
+      sql`exists (select 1 from ${roleBindings} where ${roleBindings.userId} = ${users.id} and ${roleBindings.role} = ${query.role})`,
+    );
   }
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(users)
+    .where(where);
   const rows = await db
     .select()
     .from(users)
@@ -42,12 +47,18 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery) {
     .orderBy(asc(users.username))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const bindings = await bindingsOf(db, rows.map((r) => r.id));
+  const bindings = await bindingsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { total, items: rows.map((u) => presentUserRow(u, bindings.get(u.id) ?? [])) };
 }
 
 export async function getUser(db: Db, actor: Actor, userId: string) {
-  const [user] = await db.select().from(users).where(and(eq(users.id, userId), userScope(actor)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), userScope(actor)));
   if (!user) return undefined;
   const bindings = await bindingsOf(db, [user.id]);
   return presentUserRow(user, bindings.get(user.id) ?? []);
@@ -123,12 +134,19 @@ export async function listUnits(db: Db, actor: Actor, kind?: 'department' | 'sub
   }));
 }
 
-export async function listLoginLog(db: Db, actor: Actor, query: { userId?: string; page: number; pageSize: number }) {
+export async function listLoginLog(
+  db: Db,
+  actor: Actor,
+  query: { userId?: string; page: number; pageSize: number },
+) {
   const where = and(
     sql`(exists (select 1 from ${users} where ${users.id} = ${loginLog.userId} and ${userScope(actor)}))`,
     query.userId ? eq(loginLog.userId, query.userId) : undefined,
   );
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(loginLog).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(loginLog)
+    .where(where);
   const rows = await db
     .select()
     .from(loginLog)
@@ -146,7 +164,10 @@ export async function listLoginLog(db: Db, actor: Actor, query: { userId?: strin
  * The actor of a user by id, for work done on a user's behalf outside a request (a job acting for the user who
  * started it). Undefined when there is no such user; the caller decides what a disabled account may still do.
  */
-export async function actorOfUser(db: Db, userId: string): Promise<(Actor & { status: 'active' | 'disabled' }) | undefined> {
+export async function actorOfUser(
+  db: Db,
+  userId: string,
+): Promise<(Actor & { status: 'active' | 'disabled' }) | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return undefined;
   return { ...(await buildActor(db, user)), status: user.status };

@@ -26,7 +26,12 @@ export function identityRoutes({ app, db }: ModuleContext): void {
     '/api/auth/login',
     {
       config: { public: true },
-      schema: { tags, summary: '登录', body: S.LoginBody, response: responses({ 200: S.LoginResponse, 423: Type.Ref('Problem') }) },
+      schema: {
+        tags,
+        summary: '登录',
+        body: S.LoginBody,
+        response: responses({ 200: S.LoginResponse, 423: Type.Ref('Problem') }),
+      },
     },
     async (req, reply) => {
       const result = await login(db, {
@@ -44,33 +49,43 @@ export function identityRoutes({ app, db }: ModuleContext): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: responses({ 200: Ok }) } }, async (req, reply) => {
-    await logout(db, actorOf(req), req.session!.id, req.ip);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出登录', response: responses({ 200: Ok }) } },
+    async (req, reply) => {
+      await logout(db, actorOf(req), req.session!.id, req.ip);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/me', { schema: { tags, summary: '当前用户、角色与权限', response: responses({ 200: S.MeView }) } }, async (req) => {
-    const actor = actorOf(req);
-    const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, actor.jurisdictionId));
-    const user = await getUser(db, actor, actor.userId);
-    return {
-      user: {
-        id: actor.userId,
-        username: actor.username,
-        displayName: actor.displayName,
-        mustChangePassword: user?.mustChangePassword ?? false,
-      },
-      jurisdiction: { id: j.id, code: j.code, name: j.name },
-      roles: actor.bindings,
-      csrfToken: req.session!.csrfToken,
-      abilities: allJurisdictionAbilities(actor),
-    };
-  });
+  app.get(
+    '/api/me',
+    { schema: { tags, summary: '当前用户、角色与权限', response: responses({ 200: S.MeView }) } },
+    async (req) => {
+      const actor = actorOf(req);
+      const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, actor.jurisdictionId));
+      const user = await getUser(db, actor, actor.userId);
+      return {
+        user: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          mustChangePassword: user?.mustChangePassword ?? false,
+        },
+        jurisdiction: { id: j.id, code: j.code, name: j.name },
+        roles: actor.bindings,
+        csrfToken: req.session!.csrfToken,
+        abilities: allJurisdictionAbilities(actor),
+      };
+    },
+  );
 
   app.post(
     '/api/me/password',
-    { schema: { tags, summary: '修改本人密码', body: S.ChangePasswordBody, response: responses({ 200: Ok }) } },
+    {
+      schema: { tags, summary: '修改本人密码', body: S.ChangePasswordBody, response: responses({ 200: Ok }) },
+    },
     async (req) => {
       await changeOwnPassword(db, actorOf(req), { ...req.body, sessionId: req.session!.id });
       return { ok: true as const };
@@ -83,7 +98,9 @@ export function identityRoutes({ app, db }: ModuleContext): void {
       schema: {
         tags,
         summary: '部门与街镇',
-        querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('subdistrict')])) }),
+        querystring: Type.Object({
+          kind: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('subdistrict')])),
+        }),
         response: responses({ 200: Type.Array(S.UnitView) }),
       },
     },
@@ -92,18 +109,34 @@ export function identityRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/users',
-    { schema: { tags, summary: '用户列表', querystring: S.UserListQuery, response: responses({ 200: S.UserList }) } },
+    {
+      schema: {
+        tags,
+        summary: '用户列表',
+        querystring: S.UserListQuery,
+        response: responses({ 200: S.UserList }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (!jurisdictionAbilities(actor).manageUsers) throw new AppError('FORBIDDEN');
-      const page = await listUsers(db, actor, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 });
-      return { total: page.total, items: page.items.map((u) => ({ ...u, abilities: abilities(userPolicy, actor, u) })) };
+      const page = await listUsers(db, actor, {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      });
+      return {
+        total: page.total,
+        items: page.items.map((u) => ({ ...u, abilities: abilities(userPolicy, actor, u) })),
+      };
     },
   );
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: '新建用户', body: S.CreateUserBody, response: responses({ 201: S.UserView }) } },
+    {
+      schema: { tags, summary: '新建用户', body: S.CreateUserBody, response: responses({ 201: S.UserView }) },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       if (!jurisdictionAbilities(actor).manageUsers) throw new AppError('FORBIDDEN');
@@ -119,16 +152,28 @@ export function identityRoutes({ app, db }: ModuleContext): void {
     return user;
   };
 
-  app.get('/api/users/:id', { schema: { tags, summary: '用户详情', params: IdParams, response: responses({ 200: S.UserView }) } }, async (req) => {
-    const actor = actorOf(req);
-    const user = await loadUser(actor, req.params.id);
-    authorize(userPolicy, actor, 'read', user);
-    return { ...user, abilities: abilities(userPolicy, actor, user) };
-  });
+  app.get(
+    '/api/users/:id',
+    { schema: { tags, summary: '用户详情', params: IdParams, response: responses({ 200: S.UserView }) } },
+    async (req) => {
+      const actor = actorOf(req);
+      const user = await loadUser(actor, req.params.id);
+      authorize(userPolicy, actor, 'read', user);
+      return { ...user, abilities: abilities(userPolicy, actor, user) };
+    },
+  );
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags, summary: '修改用户', params: IdParams, body: S.UpdateUserBody, response: responses({ 200: S.UserView }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改用户',
+        params: IdParams,
+        body: S.UpdateUserBody,
+        response: responses({ 200: S.UserView }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(userPolicy, actor, 'update', await loadUser(actor, req.params.id));
@@ -140,7 +185,15 @@ export function identityRoutes({ app, db }: ModuleContext): void {
 
   app.post(
     '/api/users/:id/password-reset',
-    { schema: { tags, summary: '重置用户密码', params: IdParams, body: S.ResetPasswordBody, response: responses({ 200: Ok }) } },
+    {
+      schema: {
+        tags,
+        summary: '重置用户密码',
+        params: IdParams,
+        body: S.ResetPasswordBody,
+        response: responses({ 200: Ok }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(userPolicy, actor, 'resetPassword', await loadUser(actor, req.params.id));
@@ -162,7 +215,15 @@ export function identityRoutes({ app, db }: ModuleContext): void {
 
   app.post(
     '/api/users/:id/bindings',
-    { schema: { tags, summary: '添加角色绑定', params: IdParams, body: S.BindingInput, response: responses({ 201: S.UserView }) } },
+    {
+      schema: {
+        tags,
+        summary: '添加角色绑定',
+        params: IdParams,
+        body: S.BindingInput,
+        response: responses({ 201: S.UserView }),
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       authorize(userPolicy, actor, 'manageBindings', await loadUser(actor, req.params.id));
@@ -193,11 +254,22 @@ export function identityRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/login-log',
-    { schema: { tags, summary: '登录日志', querystring: S.LoginLogQuery, response: responses({ 200: S.LoginLogList }) } },
+    {
+      schema: {
+        tags,
+        summary: '登录日志',
+        querystring: S.LoginLogQuery,
+        response: responses({ 200: S.LoginLogList }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       if (!jurisdictionAbilities(actor).manageUsers) throw new AppError('FORBIDDEN');
-      return listLoginLog(db, actor, { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 });
+      return listLoginLog(db, actor, {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      });
     },
   );
 }

@@ -47,7 +47,12 @@ export const MeView = Type.Object({
   }),
   jurisdiction: Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }),
   roles: Type.Array(
-    Type.Object({ role: Type.String(), unitId: Type.String(), unitKind: Type.String(), unitName: Type.String() }),
+    Type.Object({
+      role: Type.String(),
+      unitId: Type.String(),
+      unitKind: Type.String(),
+      unitName: Type.String(),
+    }),
   ),
   csrfToken: Type.String(),
   abilities: Type.Record(Type.String(), Type.Boolean()),
@@ -66,10 +71,7 @@ export const ChangePasswordBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const BindingInput = Type.Object(
-  { role: RoleSchema, unitId: Uuid },
-  { additionalProperties: false },
-);
+export const BindingInput = Type.Object({ role: RoleSchema, unitId: Uuid }, { additionalProperties: false });
 
 export const CreateUserBody = Type.Object(
   {

@@ -8,17 +8,38 @@ import { jurisdictionAbilities } from './policy.js';
 export function registerIdentityUnitResolvers(): void {
   registerJurisdictionAbilities(jurisdictionAbilities);
   registerUnitResolver('department', async (db, ids) =>
-    (await db.select().from(units).where(inArray(units.id, [...ids])))
+    (
+      await db
+        .select()
+        .from(units)
+        .where(inArray(units.id, [...ids]))
+    )
       .filter((u) => u.kind === 'department')
-      .map((u) => ({ id: u.id, kind: 'department', name: u.name, jurisdictionId: u.jurisdictionId, isBureau: u.isBureau })),
+      .map((u) => ({
+        id: u.id,
+        kind: 'department',
+        name: u.name,
+        jurisdictionId: u.jurisdictionId,
+        isBureau: u.isBureau,
+      })),
   );
   registerUnitResolver('subdistrict', async (db, ids) =>
-    (await db.select().from(units).where(inArray(units.id, [...ids])))
+    (
+      await db
+        .select()
+        .from(units)
+        .where(inArray(units.id, [...ids]))
+    )
       .filter((u) => u.kind === 'subdistrict')
       .map((u) => ({ id: u.id, kind: 'subdistrict', name: u.name, jurisdictionId: u.jurisdictionId })),
   );
   registerUnitResolver('jurisdiction', async (db, ids) =>
-    (await db.select().from(jurisdictions).where(inArray(jurisdictions.id, [...ids]))).map((j) => ({
+    (
+      await db
+        .select()
+        .from(jurisdictions)
+        .where(inArray(jurisdictions.id, [...ids]))
+    ).map((j) => ({
       id: j.id,
       kind: 'jurisdiction',
       name: j.name,

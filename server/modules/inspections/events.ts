@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schemas.js';
 import { defineEventKind } from '../../platform/audit/event-kinds.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const inspectionEvents = {
   started: defineEventKind(

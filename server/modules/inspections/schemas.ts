@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { PageQuery, Paged, Uuid } from '../../platform/http/schemas.js';
+import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 const Kind = Type.Union([Type.Literal('self'), Type.Literal('agency_first')]);
 const Status = Type.Union([Type.Literal('in_progress'), Type.Literal('completed')]);

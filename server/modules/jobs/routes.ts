@@ -45,21 +45,32 @@ function present(row: typeof jobs.$inferSelect) {
 }
 
 export function jobRoutes({ app, db }: ModuleContext): void {
-  app.get('/api/jobs/:id', { schema: { tags, summary: '后台任务进度', params: IdParams, response: responses({ 200: JobView }) } }, async (req) => {
-    const actor = actorOf(req);
-    const [row] = await db.select().from(jobs).where(and(eq(jobs.id, req.params.id), jobScope(actor)));
-    if (!row) throw new AppError('JOB_NOT_FOUND');
-    return present(row);
-  });
+  app.get(
+    '/api/jobs/:id',
+    { schema: { tags, summary: '后台任务进度', params: IdParams, response: responses({ 200: JobView }) } },
+    async (req) => {
+      const actor = actorOf(req);
+      const [row] = await db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.id, req.params.id), jobScope(actor)));
+      if (!row) throw new AppError('JOB_NOT_FOUND');
+      return present(row);
+    },
+  );
 
-  app.get('/api/jobs', { schema: { tags, summary: '我的后台任务', response: responses({ 200: Type.Array(JobView) }) } }, async (req) => {
-    const actor = actorOf(req);
-    const rows = await db
-      .select()
-      .from(jobs)
-      .where(and(jobScope(actor), sql`${jobs.dedupeKey} is null`))
-      .orderBy(desc(jobs.createdAt))
-      .limit(50);
-    return rows.map(present);
-  });
+  app.get(
+    '/api/jobs',
+    { schema: { tags, summary: '我的后台任务', response: responses({ 200: Type.Array(JobView) }) } },
+    async (req) => {
+      const actor = actorOf(req);
+      const rows = await db
+        .select()
+        .from(jobs)
+        .where(and(jobScope(actor), sql`${jobs.dedupeKey} is null`))
+        .orderBy(desc(jobs.createdAt))
+        .limit(50);
+      return rows.map(present);
+    },
+  );
 }

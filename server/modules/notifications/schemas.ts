@@ -1,7 +1,5 @@
 import { Type } from 'typebox';
-import { PageQuery, Uuid } from '../../platform/http/schemas.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
 export const NotificationView = Type.Object(
   {

@@ -15,8 +15,7 @@ export function nextSteps(s: {
   if (!s.commitment.signed) steps.push({ key: 'signCommitment', link: '/commitment', urgent: true });
   else if (!s.commitment.upToDate) steps.push({ key: 'resignCommitment', link: '/commitment', urgent: true });
   if (s.hazards.overdue > 0) steps.push({ key: 'fixOverdue', link: '/hazards?view=overdue', urgent: true });
-  if (s.hazards.major > 0)
-    steps.push({ key: 'fixMajor', link: '/hazards?view=major', urgent: true });
+  if (s.hazards.major > 0) steps.push({ key: 'fixMajor', link: '/hazards?view=major', urgent: true });
   if (!s.selfInspection) steps.push({ key: 'startInspection', link: '/inspections', urgent: false });
   else if (s.selfInspection.status === 'in_progress')
     steps.push({ key: 'continueInspection', link: `/inspections/${s.selfInspection.id}`, urgent: false });

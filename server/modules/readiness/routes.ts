@@ -3,7 +3,7 @@ import { chinaDate } from '../../../domain/readiness.js';
 import { unitsWithRole } from '../../platform/access/actor.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { IdParams, responses, Uuid } from '../../platform/http/schemas.js';
+import { IdParams, Nullable, responses, Uuid } from '../../platform/http/schemas.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { currentCommitmentText, latestCommitment } from '../commitments/index.js';
 import { hazardCounts } from '../hazards/index.js';
@@ -11,7 +11,6 @@ import { latestAssessments } from '../inspections/index.js';
 import { getEnterprise } from '../registry/queries.js';
 import { nextSteps, type NextStep } from './next-steps.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Assessment = Nullable(
   Type.Object({
     id: Uuid,

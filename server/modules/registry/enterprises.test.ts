@@ -14,8 +14,14 @@ let yangyi: ApiClient;
 beforeAll(async () => {
   ctx = await createTestContext();
   bureau = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }));
-  shuangyu = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
-  yangyi = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'yangyi' }] }));
+  shuangyu = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+  );
+  yangyi = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'yangyi' }] }),
+  );
 });
 afterAll(() => ctx.close());
 
@@ -34,24 +40,38 @@ async function body(over: Record<string, unknown> = {}) {
 
 describe('registering an enterprise', () => {
   it('lets the bureau register anywhere and writes an event', async () => {
-    const res = await bureau.post('/api/enterprises', await body({ subdistrictId: await ctx.unit('yangyi') }));
+    const res = await bureau.post(
+      '/api/enterprises',
+      await body({ subdistrictId: await ctx.unit('yangyi') }),
+    );
     expect(res.statusCode).toBe(201);
     const e = res.json();
-    expect(e).toMatchObject({ subdistrictName: '仰义街道', industryName: '皮鞋制造', operatingStatus: 'operating', abilities: { update: true } });
+    expect(e).toMatchObject({
+      subdistrictName: '仰义街道',
+      industryName: '皮鞋制造',
+      operatingStatus: 'operating',
+      abilities: { update: true },
+    });
     const events = await bureau.get(`/api/audit/events?entityType=enterprise&entityId=${e.id}`);
     expect(events.json().items.map((i: { kind: string }) => i.kind)).toEqual(['enterprise.created']);
   });
 
   it('lets a subdistrict officer register only in its own subdistrict', async () => {
     expect((await shuangyu.post('/api/enterprises', await body())).statusCode).toBe(201);
-    const other = await shuangyu.post('/api/enterprises', await body({ subdistrictId: await ctx.unit('yangyi') }));
+    const other = await shuangyu.post(
+      '/api/enterprises',
+      await body({ subdistrictId: await ctx.unit('yangyi') }),
+    );
     expect(other.statusCode).toBe(403);
     expect(other.json().code).toBe('ENTERPRISE_OUTSIDE_SUBDISTRICT');
   });
 
   it('refuses an enterprise user or a department officer', async () => {
     const e = await buildEnterprise(ctx);
-    const ent = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }));
+    const ent = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
+    );
     expect((await ent.post('/api/enterprises', await body())).statusCode).toBe(403);
   });
 
@@ -78,7 +98,10 @@ describe('registering an enterprise', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('ENTERPRISE_USCC_TAKEN');
     const industry = await bureau.post('/api/enterprises', await body({ industryCode: '9999' }));
-    expect(industry.json()).toMatchObject({ code: 'INDUSTRY_UNKNOWN', errors: [{ field: 'body/industryCode' }] });
+    expect(industry.json()).toMatchObject({
+      code: 'INDUSTRY_UNKNOWN',
+      errors: [{ field: 'body/industryCode' }],
+    });
     const sub = await bureau.post('/api/enterprises', await body({ subdistrictId: await ctx.unit('yjj') }));
     expect(sub.json().code).toBe('SUBDISTRICT_UNKNOWN');
   });
@@ -99,11 +122,15 @@ describe('registering an enterprise', () => {
 describe('editing', () => {
   it('records only what changed, and nothing when nothing changed', async () => {
     const created = (await bureau.post('/api/enterprises', await body())).json();
-    const res = await bureau.patch(`/api/enterprises/${created.id}`, { employeeCount: 120, name: created.name });
+    const res = await bureau.patch(`/api/enterprises/${created.id}`, {
+      employeeCount: 120,
+      name: created.name,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().employeeCount).toBe(120);
     await bureau.patch(`/api/enterprises/${created.id}`, { employeeCount: 120 });
-    const events = (await bureau.get(`/api/audit/events?entityType=enterprise&entityId=${created.id}`)).json().items;
+    const events = (await bureau.get(`/api/audit/events?entityType=enterprise&entityId=${created.id}`)).json()
+      .items;
     expect(events.map((e: { kind: string }) => e.kind)).toEqual(['enterprise.updated', 'enterprise.created']);
     expect(events[0].after.fields).toEqual({ employeeCount: 120 });
     expect(events[0].before.fields).toEqual({ employeeCount: 85 });
@@ -119,8 +146,18 @@ describe('editing', () => {
 
   it('lets the enterprise edit its contacts but nothing else', async () => {
     const e = await buildEnterprise(ctx);
-    const ent = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }));
-    expect((await ent.patch(`/api/enterprises/${e.id}`, { safetyManagerName: '李四', safetyManagerPhone: '13800000000' })).statusCode).toBe(200);
+    const ent = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
+    );
+    expect(
+      (
+        await ent.patch(`/api/enterprises/${e.id}`, {
+          safetyManagerName: '李四',
+          safetyManagerPhone: '13800000000',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await ent.patch(`/api/enterprises/${e.id}`, { name: '改名' })).statusCode).toBe(403);
   });
 
@@ -135,7 +172,11 @@ describe('editing', () => {
 describe('listing and search', () => {
   it('scopes the list to the actor and searches partial Chinese names', async () => {
     const inShuangyu = await buildEnterprise(ctx, { name: '温州市鹿城区独一无二皮革制品厂' });
-    const inYangyi = await buildEnterprise(ctx, { subdistrict: 'yangyi', name: '温州市鹿城区独一无二眼镜厂', industryCode: '3587' });
+    const inYangyi = await buildEnterprise(ctx, {
+      subdistrict: 'yangyi',
+      name: '温州市鹿城区独一无二眼镜厂',
+      industryCode: '3587',
+    });
     const search = (c: ApiClient, q: string) => c.get(`/api/enterprises?q=${encodeURIComponent(q)}`);
     const all = (await search(bureau, '独一无二')).json();
     expect(all.items.map((i: { id: string }) => i.id).sort()).toEqual([inShuangyu.id, inYangyi.id].sort());
@@ -144,13 +185,22 @@ describe('listing and search', () => {
     expect(mine.total).toBe(1);
     const byUscc = (await search(bureau, inYangyi.uscc.slice(0, 12))).json();
     expect(byUscc.items.map((i: { id: string }) => i.id)).toContain(inYangyi.id);
-    const ent = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: inYangyi.id }] }));
-    expect((await ent.get('/api/enterprises?pageSize=200')).json().items.map((i: { id: string }) => i.id)).toEqual([inYangyi.id]);
+    const ent = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: inYangyi.id }] }),
+    );
+    expect(
+      (await ent.get('/api/enterprises?pageSize=200')).json().items.map((i: { id: string }) => i.id),
+    ).toEqual([inYangyi.id]);
   });
 
   it('filters by industry prefix, subdistrict and status', async () => {
     const glasses = await buildEnterprise(ctx, { subdistrict: 'fengmen', industryCode: '3587' });
-    const res = (await bureau.get(`/api/enterprises?industryCode=358&subdistrictId=${await ctx.unit('fengmen')}&status=operating`)).json();
+    const res = (
+      await bureau.get(
+        `/api/enterprises?industryCode=358&subdistrictId=${await ctx.unit('fengmen')}&status=operating`,
+      )
+    ).json();
     expect(res.items.map((i: { id: string }) => i.id)).toEqual([glasses.id]);
   });
 
@@ -163,7 +213,10 @@ describe('listing and search', () => {
 describe('agency users (engaged scope)', () => {
   it('see exactly the enterprises that engage them, and only while the engagement is active', async () => {
     const agency = await buildAgency(ctx);
-    const user = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }));
+    const user = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }),
+    );
     const engaged = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
     const requested = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
     const ended = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
@@ -175,8 +228,11 @@ describe('agency users (engaged scope)', () => {
     const list = (await user.get('/api/enterprises?pageSize=200')).json();
     expect(list.items.map((e: { id: string }) => e.id)).toEqual([engaged.id]);
     expect((await user.get(`/api/enterprises/${engaged.id}`)).statusCode).toBe(200);
-    for (const e of [requested, ended, notEngaged]) expect((await user.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
+    for (const e of [requested, ended, notEngaged])
+      expect((await user.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404);
     // reading is not editing
-    expect((await user.patch(`/api/enterprises/${engaged.id}`, { contactName: '机构' })).statusCode).toBe(404);
+    expect((await user.patch(`/api/enterprises/${engaged.id}`, { contactName: '机构' })).statusCode).toBe(
+      404,
+    );
   });
 });

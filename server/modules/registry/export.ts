@@ -10,9 +10,18 @@ import { iterateEnterprises, type EnterpriseFilter } from './queries.js';
  * Stream the filtered register as .xlsx in the import layout (so an export can be edited and imported back).
  * Text that a spreadsheet would run as a formula is neutralised with a leading apostrophe.
  */
-export function exportEnterprises(db: Db, actor: Actor, filter: EnterpriseFilter, onError: (err: unknown) => void): PassThrough {
+export function exportEnterprises(
+  db: Db,
+  actor: Actor,
+  filter: EnterpriseFilter,
+  onError: (err: unknown) => void,
+): PassThrough {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet('企业名录');
   sheet.columns = registerColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };

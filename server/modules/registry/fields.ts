@@ -86,9 +86,15 @@ export async function hostChainReaches(db: Db, hostId: string, selfId: string): 
  * Check that the references of an enterprise resolve inside its jurisdiction and that the host chain does not
  * loop. Throws one AppError carrying every field error (the first one's code is the problem's code).
  */
-export async function assertValidFields(db: Db, jurisdictionId: string, f: EnterpriseFields, selfId?: string): Promise<void> {
+export async function assertValidFields(
+  db: Db,
+  jurisdictionId: string,
+  f: EnterpriseFields,
+  selfId?: string,
+): Promise<void> {
   const errors: FieldError[] = [];
-  const add = (field: string, code: ErrorCode, message: string) => errors.push({ field: `body/${field}`, code, message });
+  const add = (field: string, code: ErrorCode, message: string) =>
+    errors.push({ field: `body/${field}`, code, message });
   const uscc = usccFieldError(f.uscc);
   if (uscc) errors.push(uscc);
   if (!f.name) add('name', 'VALIDATION_FAILED', '企业名称必填');
@@ -96,9 +102,18 @@ export async function assertValidFields(db: Db, jurisdictionId: string, f: Enter
   const [sub] = await db
     .select({ id: units.id })
     .from(units)
-    .where(and(eq(units.id, f.subdistrictId), eq(units.kind, 'subdistrict'), eq(units.jurisdictionId, jurisdictionId)));
+    .where(
+      and(
+        eq(units.id, f.subdistrictId),
+        eq(units.kind, 'subdistrict'),
+        eq(units.jurisdictionId, jurisdictionId),
+      ),
+    );
   if (!sub) add('subdistrictId', 'SUBDISTRICT_UNKNOWN', '所属街镇不存在');
-  const [industry] = await db.select({ code: industries.code }).from(industries).where(eq(industries.code, f.industryCode));
+  const [industry] = await db
+    .select({ code: industries.code })
+    .from(industries)
+    .where(eq(industries.code, f.industryCode));
   if (!industry) add('industryCode', 'INDUSTRY_UNKNOWN', '行业代码不在国民经济行业分类中');
   if (f.parkId) {
     const [park] = await db
@@ -122,7 +137,10 @@ export async function assertValidFields(db: Db, jurisdictionId: string, f: Enter
     }
   }
   if (errors.length > 0) {
-    throw new AppError(errors[0].code as ErrorCode, { detail: errors.map((e) => e.message).join('；'), fieldErrors: errors });
+    throw new AppError(errors[0].code as ErrorCode, {
+      detail: errors.map((e) => e.message).join('；'),
+      fieldErrors: errors,
+    });
   }
 }
 
@@ -134,8 +152,12 @@ export function fieldsOf(row: typeof enterprises.$inferSelect): EnterpriseFields
 }
 
 /** Fields whose value differs, as {field: [before, after]}. */
-export function changedFields(before: EnterpriseFields, after: EnterpriseFields): Record<string, [unknown, unknown]> {
+export function changedFields(
+  before: EnterpriseFields,
+  after: EnterpriseFields,
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
-  for (const k of enterpriseFieldNames) if ((before[k] ?? null) !== (after[k] ?? null)) out[k] = [before[k] ?? null, after[k] ?? null];
+  for (const k of enterpriseFieldNames)
+    if ((before[k] ?? null) !== (after[k] ?? null)) out[k] = [before[k] ?? null, after[k] ?? null];
   return out;
 }

@@ -27,7 +27,10 @@ function importScope(actor: Actor): SQL {
   )!;
 }
 
-type ImportRow = Omit<typeof enterpriseImports.$inferSelect, 'file' | 'errorFile' | 'jurisdictionId' | 'createdBy' | 'fileSha256'> & {
+type ImportRow = Omit<
+  typeof enterpriseImports.$inferSelect,
+  'file' | 'errorFile' | 'jurisdictionId' | 'createdBy' | 'fileSha256'
+> & {
   hasErrorFile: boolean;
 };
 
@@ -79,20 +82,37 @@ export function registryImportRoutes({ app, db }: ModuleContext): void {
         .from(units)
         .where(and(eq(units.jurisdictionId, actor.jurisdictionId), eq(units.kind, 'subdistrict')))
         .orderBy(units.sortOrder);
-      const parkRows = await db.select({ name: parks.name }).from(parks).where(eq(parks.jurisdictionId, actor.jurisdictionId));
-      const industryRows = await db.select({ code: industries.code, name: industries.name }).from(industries).orderBy(industries.sortOrder);
-      const bytes = await buildTemplate({ subdistricts: subs.map((s) => s.name), industries: industryRows, parks: parkRows.map((p) => p.name) });
+      const parkRows = await db
+        .select({ name: parks.name })
+        .from(parks)
+        .where(eq(parks.jurisdictionId, actor.jurisdictionId));
+      const industryRows = await db
+        .select({ code: industries.code, name: industries.name })
+        .from(industries)
+        .orderBy(industries.sortOrder);
+      const bytes = await buildTemplate({
+        subdistricts: subs.map((s) => s.name),
+        industries: industryRows,
+        parks: parkRows.map((p) => p.name),
+      });
       return reply
         .type(xlsxType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业名录导入模板.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent('企业名录导入模板.xlsx')}`,
+        )
         .send(bytes);
     },
   );
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser([xlsxType, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: uploadCapBytes }, (_req, body, done) => {
-      done(null, body);
-    });
+    scope.addContentTypeParser(
+      [xlsxType, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: uploadCapBytes },
+      (_req, body, done) => {
+        done(null, body);
+      },
+    );
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/enterprise-imports',
       {
@@ -102,7 +122,11 @@ export function registryImportRoutes({ app, db }: ModuleContext): void {
           summary: '上传企业名录表格并开始导入（请求体为 .xlsx 文件内容）',
           description: `Content-Type: ${xlsxType}；文件名放在查询参数 fileName。返回导入记录与后台任务 id。`,
           querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }),
-          response: responses({ 202: Type.Object({ importId: Type.String(), jobId: Type.String() }), 413: Type.Ref('Problem'), 415: Type.Ref('Problem') }),
+          response: responses({
+            202: Type.Object({ importId: Type.String(), jobId: Type.String() }),
+            413: Type.Ref('Problem'),
+            415: Type.Ref('Problem'),
+          }),
         },
       },
       async (req, reply) => {
@@ -120,7 +144,12 @@ export function registryImportRoutes({ app, db }: ModuleContext): void {
     { schema: { tags, summary: '企业名录导入记录', response: responses({ 200: Type.Array(ImportView) }) } },
     async (req) => {
       const actor = actorOf(req);
-      const rows = await db.select(importColumns).from(enterpriseImports).where(importScope(actor)).orderBy(desc(enterpriseImports.createdAt)).limit(50);
+      const rows = await db
+        .select(importColumns)
+        .from(enterpriseImports)
+        .where(importScope(actor))
+        .orderBy(desc(enterpriseImports.createdAt))
+        .limit(50);
       return rows.map(present);
     },
   );
@@ -130,7 +159,10 @@ export function registryImportRoutes({ app, db }: ModuleContext): void {
     { schema: { tags, summary: '导入结果', params: IdParams, response: responses({ 200: ImportView }) } },
     async (req) => {
       const actor = actorOf(req);
-      const [row] = await db.select(importColumns).from(enterpriseImports).where(and(eq(enterpriseImports.id, req.params.id), importScope(actor)));
+      const [row] = await db
+        .select(importColumns)
+        .from(enterpriseImports)
+        .where(and(eq(enterpriseImports.id, req.params.id), importScope(actor)));
       if (!row) throw new AppError('IMPORT_NOT_FOUND');
       return present(row);
     },
@@ -148,7 +180,10 @@ export function registryImportRoutes({ app, db }: ModuleContext): void {
       if (!row) throw new AppError('IMPORT_NOT_FOUND');
       if (!row.errorFile) throw new AppError('IMPORT_NO_ERRORS');
       const name = `错误行-${row.fileName.replace(/\.xlsx$/i, '')}.xlsx`;
-      return reply.type(xlsxType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(row.errorFile);
+      return reply
+        .type(xlsxType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(row.errorFile);
     },
   );
 }

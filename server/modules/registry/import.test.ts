@@ -43,7 +43,9 @@ function row(over: Partial<Record<string, string | number | null>> = {}) {
 }
 
 async function upload(client: ApiClient, bytes: Buffer, fileName = 'register.xlsx') {
-  return client.request('POST', `/api/enterprise-imports?fileName=${encodeURIComponent(fileName)}`, bytes, { 'content-type': xlsx });
+  return client.request('POST', `/api/enterprise-imports?fileName=${encodeURIComponent(fileName)}`, bytes, {
+    'content-type': xlsx,
+  });
 }
 
 async function runImport(bytes: Buffer) {
@@ -70,11 +72,21 @@ describe('enterprise import', () => {
     ];
     const bytes = await buildSheet(headers, rows);
     const first = await runImport(bytes);
-    expect(first).toMatchObject({ status: 'done', totalRows: 6, createdCount: 2, updatedCount: 0, errorRowCount: 4, hasErrorFile: true });
+    expect(first).toMatchObject({
+      status: 'done',
+      totalRows: 6,
+      createdCount: 2,
+      updatedCount: 0,
+      errorRowCount: 4,
+      hasErrorFile: true,
+    });
     expect(first.errors.map((e: { code: string }) => e.code).sort()).toEqual(
       ['IMPORT_DUPLICATE_USCC', 'IMPORT_FORMULA', 'SUBDISTRICT_UNKNOWN', 'USCC_ORG_CODE_CHECK'].sort(),
     );
-    const [tenant] = await ctx.db.select().from(enterprises).where(eq(enterprises.uscc, rows[1][0] as string));
+    const [tenant] = await ctx.db
+      .select()
+      .from(enterprises)
+      .where(eq(enterprises.uscc, rows[1][0] as string));
     const [hostRow] = await ctx.db.select().from(enterprises).where(eq(enterprises.uscc, host));
     expect(tenant.hostEnterpriseId).toBe(hostRow.id);
     expect(tenant.parkId).toBe(park.id);
@@ -97,7 +109,19 @@ describe('enterprise import', () => {
 
   it('updates changed rows by USCC and records the difference', async () => {
     const e = await buildEnterprise(ctx);
-    const result = await runImport(await buildSheet(headers, [row({ 统一社会信用代码: e.uscc, 企业名称: e.name, 从业人数: 77, 法定代表人: '张三', 注册地址: null, 联系人: null, 联系电话: null })]));
+    const result = await runImport(
+      await buildSheet(headers, [
+        row({
+          统一社会信用代码: e.uscc,
+          企业名称: e.name,
+          从业人数: 77,
+          法定代表人: '张三',
+          注册地址: null,
+          联系人: null,
+          联系电话: null,
+        }),
+      ]),
+    );
     expect(result).toMatchObject({ createdCount: 0, updatedCount: 1 });
     const [after] = await ctx.db.select().from(enterprises).where(eq(enterprises.id, e.id));
     expect(after.employeeCount).toBe(77);
@@ -116,11 +140,18 @@ describe('enterprise import', () => {
       ]),
     );
     expect(result.createdCount).toBe(1);
-    expect(result.errors.map((e: { code: string }) => e.code).sort()).toEqual(['HOST_CHAIN_LOOP', 'HOST_CHAIN_LOOP', 'HOST_NOT_FOUND']);
+    expect(result.errors.map((e: { code: string }) => e.code).sort()).toEqual([
+      'HOST_CHAIN_LOOP',
+      'HOST_CHAIN_LOOP',
+      'HOST_NOT_FOUND',
+    ]);
   });
 
   it('keeps a subdistrict officer’s import inside its subdistrict', async () => {
-    const officer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
+    const officer = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+    );
     const res = await upload(officer, await buildSheet(headers, [row(), row({ 所属街镇: '仰义街道' })]));
     expect(res.statusCode).toBe(202);
     await ctx.jobs.drain();
@@ -136,7 +167,10 @@ describe('enterprise import', () => {
     const notXlsx = await upload(bureau, Buffer.from('MZ\x90\x00 this is an executable'));
     expect(notXlsx.statusCode).toBe(415);
     expect(notXlsx.json().code).toBe('IMPORT_NOT_SPREADSHEET');
-    const zipButNotXlsx = await upload(bureau, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]));
+    const zipButNotXlsx = await upload(
+      bureau,
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]),
+    );
     expect(zipButNotXlsx.json().code).toBe('IMPORT_NOT_SPREADSHEET');
     const missing = await upload(bureau, await buildSheet(['企业名称', '所属街镇'], [['甲', '双屿街道']]));
     expect(missing.statusCode).toBe(400);
@@ -144,7 +178,13 @@ describe('enterprise import', () => {
     expect(missing.json().detail).toContain('统一社会信用代码');
     const admin = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'system_admin' }] }));
     await admin.put('/api/settings/registry.importMaxBytes', { value: 2000, reason: 'test' });
-    const big = await upload(bureau, await buildSheet(headers, Array.from({ length: 50 }, () => row())));
+    const big = await upload(
+      bureau,
+      await buildSheet(
+        headers,
+        Array.from({ length: 50 }, () => row()),
+      ),
+    );
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('IMPORT_TOO_LARGE');
     await admin.put('/api/settings/registry.importMaxBytes', { value: 30 * 1024 * 1024, reason: 'test' });
@@ -179,7 +219,10 @@ describe('enterprise import', () => {
 describe('enterprise export', () => {
   it('streams the scoped, filtered list and neutralises formula-like cells', async () => {
     await buildEnterprise(ctx, { subdistrict: 'tengqiao', name: '=cmd|calc 危险名称厂' });
-    const officer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'tengqiao' }] }));
+    const officer = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'tengqiao' }] }),
+    );
     const res = await officer.get('/api/enterprises/export');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

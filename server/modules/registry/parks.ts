@@ -68,14 +68,28 @@ async function assertParkFields(db: Db, jurisdictionId: string, f: ParkFields): 
   const [sub] = await db
     .select({ id: units.id })
     .from(units)
-    .where(and(eq(units.id, f.subdistrictId), eq(units.kind, 'subdistrict'), eq(units.jurisdictionId, jurisdictionId)));
-  if (!sub) throw new AppError('SUBDISTRICT_UNKNOWN', { fieldErrors: [{ field: 'body/subdistrictId', code: 'SUBDISTRICT_UNKNOWN', message: '所属街镇不存在' }] });
+    .where(
+      and(
+        eq(units.id, f.subdistrictId),
+        eq(units.kind, 'subdistrict'),
+        eq(units.jurisdictionId, jurisdictionId),
+      ),
+    );
+  if (!sub)
+    throw new AppError('SUBDISTRICT_UNKNOWN', {
+      fieldErrors: [{ field: 'body/subdistrictId', code: 'SUBDISTRICT_UNKNOWN', message: '所属街镇不存在' }],
+    });
   if (f.operatorEnterpriseId) {
     const [op] = await db
       .select({ id: enterprises.id })
       .from(enterprises)
       .where(and(eq(enterprises.id, f.operatorEnterpriseId), eq(enterprises.jurisdictionId, jurisdictionId)));
-    if (!op) throw new AppError('ENTERPRISE_NOT_FOUND', { fieldErrors: [{ field: 'body/operatorEnterpriseId', code: 'ENTERPRISE_NOT_FOUND', message: '运营企业不存在' }] });
+    if (!op)
+      throw new AppError('ENTERPRISE_NOT_FOUND', {
+        fieldErrors: [
+          { field: 'body/operatorEnterpriseId', code: 'ENTERPRISE_NOT_FOUND', message: '运营企业不存在' },
+        ],
+      });
   }
 }
 
@@ -85,7 +99,9 @@ async function assertNameFree(tx: Db, jurisdictionId: string, name: string, self
     .from(parks)
     .where(and(eq(parks.jurisdictionId, jurisdictionId), eq(parks.name, name)));
   if (taken && taken.id !== selfId) {
-    throw new AppError('PARK_NAME_TAKEN', { fieldErrors: [{ field: 'body/name', code: 'PARK_NAME_TAKEN', message: '同名小微园区已存在' }] });
+    throw new AppError('PARK_NAME_TAKEN', {
+      fieldErrors: [{ field: 'body/name', code: 'PARK_NAME_TAKEN', message: '同名小微园区已存在' }],
+    });
   }
 }
 
@@ -97,7 +113,10 @@ export async function createPark(db: Db, actor: Actor, input: ParkFields): Promi
   await assertParkFields(db, actor.jurisdictionId, fields);
   return inTransaction(db, async (tx) => {
     await assertNameFree(tx, actor.jurisdictionId, fields.name);
-    const [row] = await tx.insert(parks).values({ ...fields, jurisdictionId: actor.jurisdictionId }).returning({ id: parks.id });
+    const [row] = await tx
+      .insert(parks)
+      .values({ ...fields, jurisdictionId: actor.jurisdictionId })
+      .returning({ id: parks.id });
     await appendEvent(tx, {
       kind: registryEvents.parkCreated,
       jurisdictionId: actor.jurisdictionId,
@@ -110,15 +129,24 @@ export async function createPark(db: Db, actor: Actor, input: ParkFields): Promi
   });
 }
 
-export async function updatePark(db: Db, actor: Actor, id: string, patch: Partial<ParkFields>): Promise<void> {
-  const [current] = await db.select().from(parks).where(and(eq(parks.id, id), parkScope(actor)));
+export async function updatePark(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: Partial<ParkFields>,
+): Promise<void> {
+  const [current] = await db
+    .select()
+    .from(parks)
+    .where(and(eq(parks.id, id), parkScope(actor)));
   if (!current) throw new AppError('PARK_NOT_FOUND');
   authorize(parkPolicy, actor, 'update', current);
   const next: ParkFields = {
     name: (patch.name ?? current.name).trim(),
     address: patch.address === undefined ? current.address : patch.address?.trim() || null,
     subdistrictId: patch.subdistrictId ?? current.subdistrictId,
-    operatorEnterpriseId: patch.operatorEnterpriseId === undefined ? current.operatorEnterpriseId : patch.operatorEnterpriseId,
+    operatorEnterpriseId:
+      patch.operatorEnterpriseId === undefined ? current.operatorEnterpriseId : patch.operatorEnterpriseId,
   };
   if (!canRegisterIn(actor, { jurisdictionId: current.jurisdictionId, subdistrictId: next.subdistrictId })) {
     throw new AppError('ENTERPRISE_OUTSIDE_SUBDISTRICT');
@@ -126,14 +154,24 @@ export async function updatePark(db: Db, actor: Actor, id: string, patch: Partia
   await assertParkFields(db, current.jurisdictionId, next);
   await inTransaction(db, async (tx) => {
     await assertNameFree(tx, current.jurisdictionId, next.name, id);
-    await tx.update(parks).set({ ...next, updatedAt: new Date() }).where(eq(parks.id, id));
+    await tx
+      .update(parks)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(parks.id, id));
     await appendEvent(tx, {
       kind: registryEvents.parkUpdated,
       jurisdictionId: current.jurisdictionId,
       actor: eventActor(actor),
       entityType: 'park',
       entityId: id,
-      before: { fields: { name: current.name, address: current.address, subdistrictId: current.subdistrictId, operatorEnterpriseId: current.operatorEnterpriseId } },
+      before: {
+        fields: {
+          name: current.name,
+          address: current.address,
+          subdistrictId: current.subdistrictId,
+          operatorEnterpriseId: current.operatorEnterpriseId,
+        },
+      },
       after: { fields: { ...next } },
     });
   });

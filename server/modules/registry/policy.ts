@@ -16,10 +16,15 @@ function sameJurisdiction(actor: Actor, e: { jurisdictionId: string }) {
 /** The bureau keeps the whole register; a subdistrict officer keeps its own subdistrict's part. */
 export function canRegisterIn(actor: Actor, e: { jurisdictionId: string; subdistrictId: string }): boolean {
   if (!sameJurisdiction(actor, e)) return false;
-  return hasRole(actor, ...registrars) || unitsWithRole(actor, 'subdistrict_officer').includes(e.subdistrictId);
+  return (
+    hasRole(actor, ...registrars) || unitsWithRole(actor, 'subdistrict_officer').includes(e.subdistrictId)
+  );
 }
 
-export const enterprisePolicy: Policy<EnterpriseEntity, 'read' | 'update' | 'updateContacts' | 'manageAccounts'> = {
+export const enterprisePolicy: Policy<
+  EnterpriseEntity,
+  'read' | 'update' | 'updateContacts' | 'manageAccounts'
+> = {
   read: (a, e) =>
     sameJurisdiction(a, e) &&
     (hasRole(a, ...registrars, 'department_officer', 'enforcement_officer') ||
@@ -27,7 +32,8 @@ export const enterprisePolicy: Policy<EnterpriseEntity, 'read' | 'update' | 'upd
       unitsWithRole(a, 'enterprise_user').includes(e.id)),
   update: (a, e) => canRegisterIn(a, e),
   /** the enterprise keeps its own contacts and safety manager current */
-  updateContacts: (a, e) => canRegisterIn(a, e) || (sameJurisdiction(a, e) && unitsWithRole(a, 'enterprise_user').includes(e.id)),
+  updateContacts: (a, e) =>
+    canRegisterIn(a, e) || (sameJurisdiction(a, e) && unitsWithRole(a, 'enterprise_user').includes(e.id)),
   manageAccounts: (a, e) => canRegisterIn(a, e),
 };
 
@@ -45,6 +51,12 @@ export function registryAbilities(actor: Actor) {
   return {
     createEnterprise: hasRole(actor, ...registrars, 'subdistrict_officer'),
     importEnterprises: hasRole(actor, ...registrars, 'subdistrict_officer'),
-    viewRegister: hasRole(actor, ...registrars, 'department_officer', 'enforcement_officer', 'subdistrict_officer'),
+    viewRegister: hasRole(
+      actor,
+      ...registrars,
+      'department_officer',
+      'enforcement_officer',
+      'subdistrict_officer',
+    ),
   };
 }

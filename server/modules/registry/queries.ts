@@ -38,11 +38,17 @@ export function enterpriseWhere(actor: Actor, f: EnterpriseFilter): SQL {
   const conditions: (SQL | undefined)[] = [enterpriseScope(actor)];
   if (f.q?.trim()) {
     const q = f.q.trim();
-    conditions.push(or(ilike(enterprises.name, `%${escapeLike(q)}%`), ilike(enterprises.uscc, `${escapeLike(q.toUpperCase())}%`)));
+    conditions.push(
+      or(
+        ilike(enterprises.name, `%${escapeLike(q)}%`),
+        ilike(enterprises.uscc, `${escapeLike(q.toUpperCase())}%`),
+      ),
+    );
   }
   if (f.subdistrictId) conditions.push(eq(enterprises.subdistrictId, f.subdistrictId));
   // an industry filter matches the code and its sub-codes (e.g. 195 → 1951…1959)
-  if (f.industryCode) conditions.push(sql`${enterprises.industryCode} like ${`${escapeLike(f.industryCode)}%`}`);
+  if (f.industryCode)
+    conditions.push(sql`${enterprises.industryCode} like ${`${escapeLike(f.industryCode)}%`}`);
   if (f.parkId) conditions.push(eq(enterprises.parkId, f.parkId));
   if (f.scale) conditions.push(eq(enterprises.scale, f.scale as never));
   if (f.status) conditions.push(eq(enterprises.operatingStatus, f.status as never));
@@ -119,10 +125,18 @@ const sortable = {
 export async function listEnterprises(
   db: Db,
   actor: Actor,
-  f: EnterpriseFilter & { page: number; pageSize: number; sort?: keyof typeof sortable; order?: 'asc' | 'desc' },
+  f: EnterpriseFilter & {
+    page: number;
+    pageSize: number;
+    sort?: keyof typeof sortable;
+    order?: 'asc' | 'desc';
+  },
 ) {
   const where = enterpriseWhere(actor, f);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(enterprises).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(enterprises)
+    .where(where);
   const column = sortable[f.sort ?? 'name'];
   const rows = await baseQuery(db)
     .where(where)
@@ -144,7 +158,12 @@ export async function* iterateEnterprises(db: Db, actor: Actor, f: EnterpriseFil
   let lastId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await baseQuery(db)
-      .where(and(enterpriseWhere(actor, f), sql`(${enterprises.name}, ${enterprises.id}) > (${lastName}, ${lastId})`))
+      .where(
+        and(
+          enterpriseWhere(actor, f),
+          sql`(${enterprises.name}, ${enterprises.id}) > (${lastName}, ${lastId})`,
+        ),
+      )
       .orderBy(asc(enterprises.name), asc(enterprises.id))
       .limit(pageSize);
     for (const r of rows) yield presentEnterprise(r);
@@ -174,20 +193,30 @@ export async function getEnterprise(db: Db, actor: Actor, id: string) {
 export async function loadEnterprisesByIds(db: Db, actor: Actor, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: enterprises.id, jurisdictionId: enterprises.jurisdictionId, subdistrictId: enterprises.subdistrictId })
+    .select({
+      id: enterprises.id,
+      jurisdictionId: enterprises.jurisdictionId,
+      subdistrictId: enterprises.subdistrictId,
+    })
     .from(enterprises)
     .where(and(inArray(enterprises.id, [...ids]), enterpriseScope(actor)));
 }
 
 export async function listIndustries(db: Db) {
-  return db.select({ code: industries.code, name: industries.name }).from(industries).orderBy(asc(industries.sortOrder));
+  return db
+    .select({ code: industries.code, name: industries.name })
+    .from(industries)
+    .orderBy(asc(industries.sortOrder));
 }
 
 /** Names of enterprises by id, for other modules' lists (unscoped: the caller's rows were scoped already). */
 export async function enterpriseNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, unique));
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(inArray(enterprises.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -209,11 +238,19 @@ export async function enterpriseFacts(db: Db, id: string) {
 
 /** Tenants of the parks an enterprise operates (unscoped: a park's entry condition reads them). */
 export async function tenantsOfOperatedParks(db: Db, operatorId: string): Promise<string[] | null> {
-  const operated = await db.select({ id: parks.id }).from(parks).where(eq(parks.operatorEnterpriseId, operatorId));
+  const operated = await db
+    .select({ id: parks.id })
+    .from(parks)
+    .where(eq(parks.operatorEnterpriseId, operatorId));
   if (operated.length === 0) return null;
   const rows = await db
     .select({ id: enterprises.id })
     .from(enterprises)
-    .where(inArray(enterprises.parkId, operated.map((p) => p.id)));
+    .where(
+      inArray(
+        enterprises.parkId,
+        operated.map((p) => p.id),
+      ),
+    );
   return rows.map((r) => r.id).filter((id) => id !== operatorId);
 }

@@ -4,7 +4,11 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { IdParams, responses, Uuid } from '../../platform/http/schemas.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { createEnterprise } from './commands/create-enterprise.js';
-import { activateEnterpriseAccount, createEnterpriseAccount, issueActivationCode } from './commands/enterprise-accounts.js';
+import {
+  activateEnterpriseAccount,
+  createEnterpriseAccount,
+  issueActivationCode,
+} from './commands/enterprise-accounts.js';
 import { updateEnterprise } from './commands/update-enterprise.js';
 import { exportEnterprises } from './export.js';
 import type { EnterpriseFields } from './fields.js';
@@ -20,14 +24,32 @@ export function registryRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/industries',
-    { schema: { tags, summary: '国民经济行业分类（GB/T 4754-2017）', response: responses({ 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '国民经济行业分类（GB/T 4754-2017）',
+        response: responses({ 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }),
+      },
+    },
     async () => listIndustries(db),
   );
 
   app.get(
     '/api/enterprises',
-    { schema: { tags, summary: '企业名录（按权限范围）', querystring: S.EnterpriseListQuery, response: responses({ 200: S.EnterpriseList }) } },
-    async (req) => listEnterprises(db, actorOf(req), { ...req.query, page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+    {
+      schema: {
+        tags,
+        summary: '企业名录（按权限范围）',
+        querystring: S.EnterpriseListQuery,
+        response: responses({ 200: S.EnterpriseList }),
+      },
+    },
+    async (req) =>
+      listEnterprises(db, actorOf(req), {
+        ...req.query,
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      }),
   );
 
   app.get(
@@ -42,7 +64,9 @@ export function registryRoutes({ app, db }: ModuleContext): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const stream = exportEnterprises(db, actor, req.query, (err) => req.log.error({ err }, 'export failed'));
+      const stream = exportEnterprises(db, actor, req.query, (err) =>
+        req.log.error({ err }, 'export failed'),
+      );
       const name = `企业名录-${new Date().toISOString().slice(0, 10)}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -53,7 +77,14 @@ export function registryRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/enterprises/:id',
-    { schema: { tags, summary: '企业详情', params: IdParams, response: responses({ 200: S.EnterpriseDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: '企业详情',
+        params: IdParams,
+        response: responses({ 200: S.EnterpriseDetail }),
+      },
+    },
     async (req) => {
       const found = await getEnterprise(db, actorOf(req), req.params.id);
       if (!found) throw new AppError('ENTERPRISE_NOT_FOUND');
@@ -63,7 +94,14 @@ export function registryRoutes({ app, db }: ModuleContext): void {
 
   app.post(
     '/api/enterprises',
-    { schema: { tags, summary: '登记企业', body: S.CreateEnterpriseBody, response: responses({ 201: S.EnterpriseDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: '登记企业',
+        body: S.CreateEnterpriseBody,
+        response: responses({ 201: S.EnterpriseDetail }),
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       if (!registryAbilities(actor).createEnterprise) throw new AppError('FORBIDDEN');
@@ -88,7 +126,15 @@ export function registryRoutes({ app, db }: ModuleContext): void {
 
   app.patch(
     '/api/enterprises/:id',
-    { schema: { tags, summary: '修改企业信息', params: IdParams, body: S.UpdateEnterpriseBody, response: responses({ 200: S.EnterpriseDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改企业信息',
+        params: IdParams,
+        body: S.UpdateEnterpriseBody,
+        response: responses({ 200: S.EnterpriseDetail }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await updateEnterprise(db, actor, req.params.id, req.body);
@@ -98,8 +144,17 @@ export function registryRoutes({ app, db }: ModuleContext): void {
 
   app.post(
     '/api/enterprises/:id/accounts',
-    { schema: { tags, summary: '为企业创建登录账号', params: IdParams, body: S.AccountBody, response: responses({ 201: Type.Object({ userId: Uuid }) }) } },
-    async (req, reply) => reply.status(201).send(await createEnterpriseAccount(db, actorOf(req), req.params.id, req.body)),
+    {
+      schema: {
+        tags,
+        summary: '为企业创建登录账号',
+        params: IdParams,
+        body: S.AccountBody,
+        response: responses({ 201: Type.Object({ userId: Uuid }) }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createEnterpriseAccount(db, actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -119,7 +174,12 @@ export function registryRoutes({ app, db }: ModuleContext): void {
     '/api/auth/activate',
     {
       config: { public: true },
-      schema: { tags, summary: '企业用激活码创建账号', body: S.ActivateBody, response: responses({ 201: Type.Object({ userId: Uuid }) }) },
+      schema: {
+        tags,
+        summary: '企业用激活码创建账号',
+        body: S.ActivateBody,
+        response: responses({ 201: Type.Object({ userId: Uuid }) }),
+      },
     },
     async (req, reply) => reply.status(201).send(await activateEnterpriseAccount(db, req.body)),
   );
@@ -137,22 +197,38 @@ export function registryRoutes({ app, db }: ModuleContext): void {
     async (req) => listParks(db, actorOf(req), req.query),
   );
 
-  app.get('/api/parks/:id', { schema: { tags, summary: '园区详情', params: IdParams, response: responses({ 200: S.ParkView }) } }, async (req) => {
-    const park = await getPark(db, actorOf(req), req.params.id);
-    if (!park) throw new AppError('PARK_NOT_FOUND');
-    return park;
-  });
+  app.get(
+    '/api/parks/:id',
+    { schema: { tags, summary: '园区详情', params: IdParams, response: responses({ 200: S.ParkView }) } },
+    async (req) => {
+      const park = await getPark(db, actorOf(req), req.params.id);
+      if (!park) throw new AppError('PARK_NOT_FOUND');
+      return park;
+    },
+  );
 
-  app.post('/api/parks', { schema: { tags, summary: '登记小微园区', body: S.ParkBody, response: responses({ 201: S.ParkView }) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    if (!registryAbilities(actor).createEnterprise) throw new AppError('FORBIDDEN');
-    const { id } = await createPark(db, actor, { address: null, operatorEnterpriseId: null, ...req.body });
-    return reply.status(201).send(await getPark(db, actor, id));
-  });
+  app.post(
+    '/api/parks',
+    { schema: { tags, summary: '登记小微园区', body: S.ParkBody, response: responses({ 201: S.ParkView }) } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!registryAbilities(actor).createEnterprise) throw new AppError('FORBIDDEN');
+      const { id } = await createPark(db, actor, { address: null, operatorEnterpriseId: null, ...req.body });
+      return reply.status(201).send(await getPark(db, actor, id));
+    },
+  );
 
   app.patch(
     '/api/parks/:id',
-    { schema: { tags, summary: '修改小微园区', params: IdParams, body: Type.Partial(S.ParkBody), response: responses({ 200: S.ParkView }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改小微园区',
+        params: IdParams,
+        body: Type.Partial(S.ParkBody),
+        response: responses({ 200: S.ParkView }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       await updatePark(db, actor, req.params.id, req.body);
@@ -160,7 +236,15 @@ export function registryRoutes({ app, db }: ModuleContext): void {
     },
   );
 
-  app.get('/api/registry/abilities', { schema: { tags, summary: '名录相关权限', response: responses({ 200: Type.Record(Type.String(), Type.Boolean()) }) } }, async (req) =>
-    registryAbilities(actorOf(req)),
+  app.get(
+    '/api/registry/abilities',
+    {
+      schema: {
+        tags,
+        summary: '名录相关权限',
+        response: responses({ 200: Type.Record(Type.String(), Type.Boolean()) }),
+      },
+    },
+    async (req) => registryAbilities(actorOf(req)),
   );
 }

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { enterpriseScales, operatingStatuses } from '../../db/schema/registry.js';
-import { PageQuery, Paged, Uuid } from '../../platform/http/schemas.js';
+import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ maxLength: max });
 
 export const ScaleSchema = Type.Union(enterpriseScales.map((s) => Type.Literal(s)));
@@ -104,7 +103,14 @@ export const EnterpriseFilterQuery = {
 export const EnterpriseListQuery = Type.Object({
   ...EnterpriseFilterQuery,
   ...PageQuery,
-  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('uscc'), Type.Literal('updatedAt'), Type.Literal('employeeCount')])),
+  sort: Type.Optional(
+    Type.Union([
+      Type.Literal('name'),
+      Type.Literal('uscc'),
+      Type.Literal('updatedAt'),
+      Type.Literal('employeeCount'),
+    ]),
+  ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
 
@@ -164,7 +170,9 @@ export const ImportView = Type.Object({
   updatedCount: Nullable(Type.Integer()),
   unchangedCount: Nullable(Type.Integer()),
   errorRowCount: Nullable(Type.Integer()),
-  errors: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), code: Type.String(), message: Type.String() })),
+  errors: Type.Array(
+    Type.Object({ row: Type.Integer(), column: Type.String(), code: Type.String(), message: Type.String() }),
+  ),
   hasErrorFile: Type.Boolean(),
   failure: Nullable(Type.String()),
   createdAt: Type.String(),

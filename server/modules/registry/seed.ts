@@ -14,5 +14,8 @@ export async function seedIndustries(db: Db): Promise<void> {
   await db
     .insert(industries)
     .values(rows)
-    .onConflictDoUpdate({ target: industries.code, set: { name: sql`excluded.name`, sortOrder: sql`excluded.sort_order` } });
+    .onConflictDoUpdate({
+      target: industries.code,
+      set: { name: sql`excluded.name`, sortOrder: sql`excluded.sort_order` },
+    });
 }

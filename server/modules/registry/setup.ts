@@ -23,7 +23,12 @@ export function setupRegistry(): void {
     },
   );
   registerUnitResolver('enterprise', async (db, ids) =>
-    (await db.select().from(enterprises).where(inArray(enterprises.id, [...ids]))).map((e) => ({
+    (
+      await db
+        .select()
+        .from(enterprises)
+        .where(inArray(enterprises.id, [...ids]))
+    ).map((e) => ({
       id: e.id,
       kind: 'enterprise',
       name: e.name,

@@ -28,15 +28,25 @@ export function settingsRoutes({ app, db }: ModuleContext): void {
     return actor;
   };
 
-  app.get('/api/settings', { schema: { tags, summary: '辖区政策参数', response: responses({ 200: Type.Array(SettingView) }) } }, async (req) => {
-    const actor = requireManager(req);
-    const out = [];
-    for (const key of Object.keys(settingDefinitions) as SettingKey[]) {
-      const d = settingDefinitions[key];
-      out.push({ key, label: d.label, unit: d.unit ?? null, value: await getSetting(db, actor.jurisdictionId, key), default: d.default });
-    }
-    return out;
-  });
+  app.get(
+    '/api/settings',
+    { schema: { tags, summary: '辖区政策参数', response: responses({ 200: Type.Array(SettingView) }) } },
+    async (req) => {
+      const actor = requireManager(req);
+      const out = [];
+      for (const key of Object.keys(settingDefinitions) as SettingKey[]) {
+        const d = settingDefinitions[key];
+        out.push({
+          key,
+          label: d.label,
+          unit: d.unit ?? null,
+          value: await getSetting(db, actor.jurisdictionId, key),
+          default: d.default,
+        });
+      }
+      return out;
+    },
+  );
 
   app.put(
     '/api/settings/:key',
@@ -45,7 +55,10 @@ export function settingsRoutes({ app, db }: ModuleContext): void {
         tags,
         summary: '修改政策参数',
         params: Type.Object({ key: Type.String({ maxLength: 100 }) }),
-        body: Type.Object({ value: Type.Unknown(), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { value: Type.Unknown(), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
         response: responses({ 200: SettingView }),
       },
     },
@@ -54,7 +67,13 @@ export function settingsRoutes({ app, db }: ModuleContext): void {
       await changeSetting(db, actor, req.params.key, req.body.value, req.body.reason);
       const key = req.params.key as SettingKey;
       const d = settingDefinitions[key];
-      return { key, label: d.label, unit: d.unit ?? null, value: await getSetting(db, actor.jurisdictionId, key), default: d.default };
+      return {
+        key,
+        label: d.label,
+        unit: d.unit ?? null,
+        value: await getSetting(db, actor.jurisdictionId, key),
+        default: d.default,
+      };
     },
   );
 

@@ -1,5 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { isApplicabilityTag, itemApplies, scopeCovers, type StandardItemContent } from '../../../domain/standards.js';
+import {
+  isApplicabilityTag,
+  itemApplies,
+  scopeCovers,
+  type StandardItemContent,
+} from '../../../domain/standards.js';
 import { applicabilityProfiles, standards, standardVersions } from '../../db/schema/standards.js';
 import type { Db } from '../../platform/db/client.js';
 import { itemContent, itemsOf } from './load.js';
@@ -17,7 +22,10 @@ export interface ApplicableStandard {
 }
 
 export async function declaredTags(db: Db, enterpriseId: string): Promise<string[]> {
-  const [profile] = await db.select().from(applicabilityProfiles).where(eq(applicabilityProfiles.enterpriseId, enterpriseId));
+  const [profile] = await db
+    .select()
+    .from(applicabilityProfiles)
+    .where(eq(applicabilityProfiles.enterpriseId, enterpriseId));
   return (profile?.tags ?? []).filter(isApplicabilityTag);
 }
 
@@ -34,16 +42,27 @@ export async function applicableStandard(
     .select({ v: standardVersions, s: standards })
     .from(standardVersions)
     .innerJoin(standards, eq(standards.id, standardVersions.standardId))
-    .where(and(eq(standardVersions.jurisdictionId, enterprise.jurisdictionId), eq(standardVersions.status, 'filed')));
+    .where(
+      and(
+        eq(standardVersions.jurisdictionId, enterprise.jurisdictionId),
+        eq(standardVersions.status, 'filed'),
+      ),
+    );
   const match = filed
     .filter((r) => scopeCovers(r.s.industryScope, enterprise.industryCode))
     // the most specific scope wins should two ever cover the same code (overlaps are refused on creation)
-    .sort((a, b) => Math.max(...b.s.industryScope.map((c) => c.length)) - Math.max(...a.s.industryScope.map((c) => c.length)))[0];
+    .sort(
+      (a, b) =>
+        Math.max(...b.s.industryScope.map((c) => c.length)) -
+        Math.max(...a.s.industryScope.map((c) => c.length)),
+    )[0];
   if (!match) return null;
   const tags = await declaredTags(db, enterprise.id);
   const declared = new Set(tags);
   const all = await itemsOf(db, match.v.id);
-  const items = all.filter((row) => itemApplies({ tags: row.tags as StandardItemContent['tags'] }, declared)).map((row) => ({ ...itemContent(row), position: row.position }));
+  const items = all
+    .filter((row) => itemApplies({ tags: row.tags as StandardItemContent['tags'] }, declared))
+    .map((row) => ({ ...itemContent(row), position: row.position }));
   return {
     standardId: match.s.id,
     title: match.s.title,

@@ -22,23 +22,74 @@ async function sheet(headers: string[], rows: string[][]) {
   rows.forEach((r) => s.addRow(r));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const headers = ['条目编号', '模块代码', '合规要求', '法律依据', '检查方法', '证明材料', '重点审查项', '适用情形', '违法行为类型', '重大事故隐患判定依据'];
+const headers = [
+  '条目编号',
+  '模块代码',
+  '合规要求',
+  '法律依据',
+  '检查方法',
+  '证明材料',
+  '重点审查项',
+  '适用情形',
+  '违法行为类型',
+  '重大事故隐患判定依据',
+];
 
 describe('standard items in Excel and PDF', () => {
   it('imports a sheet into a draft, exports it back, and renders the version as a PDF', async () => {
-    const v = (await bureau.post('/api/standards', { title: '印刷业测试标准', owningDepartmentId: await ctx.unit('yjj'), industryScope: ['231'] })).json();
+    const v = (
+      await bureau.post('/api/standards', {
+        title: '印刷业测试标准',
+        owningDepartmentId: await ctx.unit('yjj'),
+        industryScope: ['231'],
+      })
+    ).json();
     const bytes = await sheet(headers, [
-      ['P-01', 'responsibility', '建立全员安全生产责任制并公示', '《中华人民共和国安全生产法》第二十二条', '查阅制度', '责任制文件', '否', '', '', ''],
-      ['P-02', 'site', '有限空间作业前先通风、再检测、后作业', '《工贸企业有限空间作业安全规定》第十四条', '现场检查', '作业审批单', '是', '存在有限空间作业', 'CS-NO-PERMIT', 'MEM-2023-10 第十三条（二）'],
+      [
+        'P-01',
+        'responsibility',
+        '建立全员安全生产责任制并公示',
+        '《中华人民共和国安全生产法》第二十二条',
+        '查阅制度',
+        '责任制文件',
+        '否',
+        '',
+        '',
+        '',
+      ],
+      [
+        'P-02',
+        'site',
+        '有限空间作业前先通风、再检测、后作业',
+        '《工贸企业有限空间作业安全规定》第十四条',
+        '现场检查',
+        '作业审批单',
+        '是',
+        '存在有限空间作业',
+        'CS-NO-PERMIT',
+        'MEM-2023-10 第十三条（二）',
+      ],
     ]);
-    const res = await bureau.request('POST', `/api/standard-versions/${v.id}/items-import`, bytes, { 'content-type': xlsx });
+    const res = await bureau.request('POST', `/api/standard-versions/${v.id}/items-import`, bytes, {
+      'content-type': xlsx,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ added: 2, changed: 0, removed: 0 });
     const version = (await bureau.get(`/api/standard-versions/${v.id}`)).json();
-    expect(version.items[1]).toMatchObject({ code: 'P-02', isKey: true, tags: ['confined_space'], majorHazard: { source: 'MEM-2023-10', article: '第十三条', item: '（二）' } });
+    expect(version.items[1]).toMatchObject({
+      code: 'P-02',
+      isKey: true,
+      tags: ['confined_space'],
+      majorHazard: { source: 'MEM-2023-10', article: '第十三条', item: '（二）' },
+    });
 
     const exported = await bureau.get(`/api/standard-versions/${v.id}/items.xlsx`);
-    const again = await bureau.request('POST', `/api/standard-versions/${v.id}/items-import`, exported.rawPayload, { 'content-type': xlsx });
+    const again = await bureau.request(
+      'POST',
+      `/api/standard-versions/${v.id}/items-import`,
+      exported.rawPayload,
+      { 'content-type': xlsx },
+    );
     expect(again.json()).toEqual({ added: 0, changed: 0, removed: 0 });
 
     const pdf = await bureau.get(`/api/standard-versions/${v.id}/pdf`);
@@ -49,8 +100,19 @@ describe('standard items in Excel and PDF', () => {
   });
 
   it('refuses a sheet missing required columns or with bad rows, importing nothing', async () => {
-    const v = (await bureau.post('/api/standards', { title: '家具测试标准', owningDepartmentId: await ctx.unit('yjj'), industryScope: ['21'] })).json();
-    const missing = await bureau.request('POST', `/api/standard-versions/${v.id}/items-import`, await sheet(['条目编号', '合规要求'], [['A-01', '要求']]), { 'content-type': xlsx });
+    const v = (
+      await bureau.post('/api/standards', {
+        title: '家具测试标准',
+        owningDepartmentId: await ctx.unit('yjj'),
+        industryScope: ['21'],
+      })
+    ).json();
+    const missing = await bureau.request(
+      'POST',
+      `/api/standard-versions/${v.id}/items-import`,
+      await sheet(['条目编号', '合规要求'], [['A-01', '要求']]),
+      { 'content-type': xlsx },
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.json().code).toBe('STANDARD_IMPORT_MISSING_COLUMNS');
     const bad = await bureau.request(

@@ -1,6 +1,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { applicabilityTags, type LegalBasis, type MajorHazardLink, type StandardItemContent } from '../../../domain/standards.js';
+import {
+  applicabilityTags,
+  type LegalBasis,
+  type MajorHazardLink,
+  type StandardItemContent,
+} from '../../../domain/standards.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 
 /**
@@ -21,7 +26,11 @@ const columns = [
 ] as const;
 
 const kindOfTitle = (title: string): LegalBasis['kind'] =>
-  /^中华人民共和国.*法$/.test(title) ? 'law' : /^(GB|AQ|GB\/T)\s?[\d]/.test(title) ? 'standard' : 'regulation';
+  /^中华人民共和国.*法$/.test(title)
+    ? 'law'
+    : /^(GB|AQ|GB\/T)\s?[\d]/.test(title)
+      ? 'standard'
+      : 'regulation';
 
 export function formatLegalBasis(list: LegalBasis[]): string {
   // titles are stored without 《》; tolerate ones that carry them
@@ -29,7 +38,10 @@ export function formatLegalBasis(list: LegalBasis[]): string {
 }
 
 export function parseLegalBasis(text: string): LegalBasis[] | null {
-  const parts = text.split(/[；;\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[；;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const out: LegalBasis[] = [];
   for (const p of parts) {
     const m = /^《(.+?)》\s*(.+)$/.exec(p);
@@ -88,9 +100,19 @@ export async function xlsxToItems(bytes: Buffer): Promise<StandardItemContent[]>
   sheet.getRow(1).eachCell((cell, col) => header.set(cell.text.trim(), col));
   const missing = columns.filter((c) => c.required && !header.has(c.header));
   if (missing.length > 0) {
-    throw new AppError('STANDARD_IMPORT_MISSING_COLUMNS', { detail: `表格缺少必需的列：${missing.map((c) => c.header).join('、')}` });
+    throw new AppError('STANDARD_IMPORT_MISSING_COLUMNS', {
+      detail: `表格缺少必需的列：${missing.map((c) => c.header).join('、')}`,
+    });
   }
-  const tagByLabel = new Map<string, string>(applicabilityTags.flatMap((t) => [[t.zh, t.code], [t.code, t.code]] as [string, string][]));
+  const tagByLabel = new Map<string, string>(
+    applicabilityTags.flatMap(
+      (t) =>
+        [
+          [t.zh, t.code],
+          [t.code, t.code],
+        ] as [string, string][],
+    ),
+  );
   const errors: FieldError[] = [];
   const items: StandardItemContent[] = [];
   sheet.eachRow((row, n) => {
@@ -100,14 +122,22 @@ export async function xlsxToItems(bytes: Buffer): Promise<StandardItemContent[]>
       return col ? row.getCell(col).text.trim() : '';
     };
     if (!get('code') && !get('requirement')) return;
-    const fail = (column: string, message: string) => errors.push({ field: `row ${n} / ${column}`, code: 'STANDARD_IMPORT_INVALID', message });
+    const fail = (column: string, message: string) =>
+      errors.push({ field: `row ${n} / ${column}`, code: 'STANDARD_IMPORT_INVALID', message });
     const legalBasis = parseLegalBasis(get('legalBasis'));
     if (legalBasis === null) fail('法律依据', '法律依据应写为“《名称》条款”，多条用“；”分隔');
-    const tags = get('tags') ? get('tags').split(/[、,，;；]/).map((t) => t.trim()).filter(Boolean) : [];
+    const tags = get('tags')
+      ? get('tags')
+          .split(/[、,，;；]/)
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [];
     const tagCodes = tags.map((t) => tagByLabel.get(t));
-    if (tagCodes.some((t) => !t)) fail('适用情形', `未知的适用情形：${tags.filter((_t, i) => !tagCodes[i]).join('、')}`);
+    if (tagCodes.some((t) => !t))
+      fail('适用情形', `未知的适用情形：${tags.filter((_t, i) => !tagCodes[i]).join('、')}`);
     const hazard = parseHazard(get('majorHazard'));
-    if (hazard === undefined) fail('重大事故隐患判定依据', '应写为“MEM-2023-10 第三条（一）”或“GB-35181 第5.2条”');
+    if (hazard === undefined)
+      fail('重大事故隐患判定依据', '应写为“MEM-2023-10 第三条（一）”或“GB-35181 第5.2条”');
     const isKeyText = get('isKey');
     if (!['是', '否', 'true', 'false', ''].includes(isKeyText)) fail('重点审查项', '应填“是”或“否”');
     if (!get('code')) fail('条目编号', '必填');
@@ -121,16 +151,35 @@ export async function xlsxToItems(bytes: Buffer): Promise<StandardItemContent[]>
       evidence: get('evidence'),
       isKey: isKeyText === '是' || isKeyText === 'true',
       tags: tagCodes.filter((t): t is string => Boolean(t)) as StandardItemContent['tags'],
-      violationTypes: get('violationTypes') ? get('violationTypes').split(/[、,，]/).map((t) => t.trim()).filter(Boolean) : [],
+      violationTypes: get('violationTypes')
+        ? get('violationTypes')
+            .split(/[、,，]/)
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [],
       majorHazard: hazard ?? null,
     });
   });
   const seen = new Set<string>();
   for (const i of items) {
-    if (seen.has(i.code)) errors.push({ field: `code ${i.code}`, code: 'STANDARD_IMPORT_INVALID', message: `条目编号 ${i.code} 重复` });
+    if (seen.has(i.code))
+      errors.push({
+        field: `code ${i.code}`,
+        code: 'STANDARD_IMPORT_INVALID',
+        message: `条目编号 ${i.code} 重复`,
+      });
     seen.add(i.code);
-    if (i.isKey && i.legalBasis.length === 0) errors.push({ field: `code ${i.code}`, code: 'STANDARD_KEY_ITEM_WITHOUT_BASIS', message: `重点审查项 ${i.code} 缺少法律依据` });
+    if (i.isKey && i.legalBasis.length === 0)
+      errors.push({
+        field: `code ${i.code}`,
+        code: 'STANDARD_KEY_ITEM_WITHOUT_BASIS',
+        message: `重点审查项 ${i.code} 缺少法律依据`,
+      });
   }
-  if (errors.length > 0) throw new AppError('STANDARD_IMPORT_INVALID', { detail: `${errors.length} 处错误，未导入任何条目`, fieldErrors: errors.slice(0, 200) });
+  if (errors.length > 0)
+    throw new AppError('STANDARD_IMPORT_INVALID', {
+      detail: `${errors.length} 处错误，未导入任何条目`,
+      fieldErrors: errors.slice(0, 200),
+    });
   return items;
 }

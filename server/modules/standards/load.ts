@@ -10,7 +10,12 @@ export type VersionRow = typeof standardVersions.$inferSelect;
 export type StandardRow = typeof standards.$inferSelect;
 
 /** A version with its standard, readable by the actor (404 otherwise). */
-export async function loadVersion(db: Db, actor: Actor, versionId: string, opts: { forUpdate?: boolean } = {}) {
+export async function loadVersion(
+  db: Db,
+  actor: Actor,
+  versionId: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   const base = db
     .select({ v: standardVersions, s: standards })
     .from(standardVersions)
@@ -53,10 +58,17 @@ export function itemContent(row: typeof standardItems.$inferSelect): StandardIte
 }
 
 export async function itemsOf(db: Db, versionId: string) {
-  return db.select().from(standardItems).where(eq(standardItems.versionId, versionId)).orderBy(asc(standardItems.position), asc(standardItems.code));
+  return db
+    .select()
+    .from(standardItems)
+    .where(eq(standardItems.versionId, versionId))
+    .orderBy(asc(standardItems.position), asc(standardItems.code));
 }
 
 export async function findItem(db: Db, versionId: string, code: string) {
-  const [row] = await db.select().from(standardItems).where(and(eq(standardItems.versionId, versionId), eq(standardItems.code, code)));
+  const [row] = await db
+    .select()
+    .from(standardItems)
+    .where(and(eq(standardItems.versionId, versionId), eq(standardItems.code, code)));
   return row;
 }

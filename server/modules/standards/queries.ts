@@ -11,7 +11,9 @@ import { versionPolicy } from './policy.js';
 
 /** Standards are the jurisdiction's published yardsticks: everyone bound in the jurisdiction reads them. */
 function standardScope(actor: Actor) {
-  return actor.bindings.length > 0 ? eq(standards.jurisdictionId, actor.jurisdictionId) : scopeWhere(actor, { jurisdiction: standards.jurisdictionId });
+  return actor.bindings.length > 0
+    ? eq(standards.jurisdictionId, actor.jurisdictionId)
+    : scopeWhere(actor, { jurisdiction: standards.jurisdictionId });
 }
 
 export async function listStandards(db: Db, actor: Actor) {
@@ -23,7 +25,11 @@ export async function listStandards(db: Db, actor: Actor) {
     .orderBy(asc(standards.title));
   const ids = rows.map((r) => r.s.id);
   const versions = ids.length
-    ? await db.select().from(standardVersions).where(inArray(standardVersions.standardId, ids)).orderBy(desc(standardVersions.createdAt))
+    ? await db
+        .select()
+        .from(standardVersions)
+        .where(inArray(standardVersions.standardId, ids))
+        .orderBy(desc(standardVersions.createdAt))
     : [];
   return rows.map((r) => ({
     id: r.s.id,
@@ -35,7 +41,11 @@ export async function listStandards(db: Db, actor: Actor) {
     versions: versions
       .filter((v) => v.standardId === r.s.id)
       .map((v) => {
-        const entity = { jurisdictionId: v.jurisdictionId, owningDepartmentId: r.s.owningDepartmentId, status: v.status };
+        const entity = {
+          jurisdictionId: v.jurisdictionId,
+          owningDepartmentId: r.s.owningDepartmentId,
+          status: v.status,
+        };
         return { ...presentVersionRow(v), abilities: abilities(versionPolicy, actor, entity) };
       }),
   }));
@@ -62,7 +72,12 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
   const items = await itemsOf(db, versionId);
   return {
     ...presentVersionRow(v.version),
-    standard: { id: v.standard.id, title: v.standard.title, industryScope: v.standard.industryScope, owningDepartmentId: v.standard.owningDepartmentId },
+    standard: {
+      id: v.standard.id,
+      title: v.standard.title,
+      industryScope: v.standard.industryScope,
+      owningDepartmentId: v.standard.owningDepartmentId,
+    },
     modules: [
       ...commonModules.map((m) => ({ code: m.code, name: m.zh, common: true })),
       ...v.version.industryModules.map((m) => ({ code: m.code, name: m.name, common: false })),
@@ -74,7 +89,10 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
 
 export async function diffOf(db: Db, actor: Actor, fromId: string, toId: string) {
   const [from, to] = [await loadVersion(db, actor, fromId), await loadVersion(db, actor, toId)];
-  const diff = diffVersions((await itemsOf(db, fromId)).map(itemContent), (await itemsOf(db, toId)).map(itemContent));
+  const diff = diffVersions(
+    (await itemsOf(db, fromId)).map(itemContent),
+    (await itemsOf(db, toId)).map(itemContent),
+  );
   return {
     from: { id: from.version.id, number: from.version.number, standardId: from.standard.id },
     to: { id: to.version.id, number: to.version.number, standardId: to.standard.id },

@@ -11,7 +11,12 @@ import { applicabilityTags, commonModules } from '../../../domain/standards.js';
  */
 const LegalBasis = Type.Object(
   {
-    kind: Type.Union([Type.Literal('law'), Type.Literal('regulation'), Type.Literal('standard'), Type.Literal('normative')]),
+    kind: Type.Union([
+      Type.Literal('law'),
+      Type.Literal('regulation'),
+      Type.Literal('standard'),
+      Type.Literal('normative'),
+    ]),
     title: Type.String({ minLength: 2 }),
     article: Type.String({ minLength: 1 }),
   },
@@ -61,7 +66,12 @@ export const ReferenceStandard = Type.Object(
       { additionalProperties: false },
     ),
     /** industry-specific ("X") modules; the five common modules are implied */
-    industryModules: Type.Array(Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), name: Type.String() }, { additionalProperties: false })),
+    industryModules: Type.Array(
+      Type.Object(
+        { code: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), name: Type.String() },
+        { additionalProperties: false },
+      ),
+    ),
     items: Type.Array(ReferenceItem, { minItems: 40 }),
   },
   { additionalProperties: false },
@@ -81,16 +91,22 @@ export function readReferenceStandards(): ReferenceStandard[] {
       const first = Value.Errors(ReferenceStandard, data)[0];
       if (first) throw new Error(`data/standards/${f}: ${first.instancePath} ${first.message}`);
       const standard = data as ReferenceStandard;
-      const modules = new Set<string>([...commonModules.map((m) => m.code), ...standard.industryModules.map((m) => m.code)]);
+      const modules = new Set<string>([
+        ...commonModules.map((m) => m.code),
+        ...standard.industryModules.map((m) => m.code),
+      ]);
       const codes = new Set<string>();
       for (const item of standard.items) {
-        if (!modules.has(item.module)) throw new Error(`data/standards/${f}: item ${item.code} has unknown module ${item.module}`);
+        if (!modules.has(item.module))
+          throw new Error(`data/standards/${f}: item ${item.code} has unknown module ${item.module}`);
         if (codes.has(item.code)) throw new Error(`data/standards/${f}: item code ${item.code} twice`);
-        if (item.isKey && item.legalBasis.length === 0) throw new Error(`data/standards/${f}: key item ${item.code} has no legal basis`);
+        if (item.isKey && item.legalBasis.length === 0)
+          throw new Error(`data/standards/${f}: key item ${item.code} has no legal basis`);
         codes.add(item.code);
       }
       for (const m of commonModules) {
-        if (!standard.items.some((i) => i.module === m.code)) throw new Error(`data/standards/${f}: no item in common module ${m.code}`);
+        if (!standard.items.some((i) => i.module === m.code))
+          throw new Error(`data/standards/${f}: no item in common module ${m.code}`);
       }
       return standard;
     });

@@ -1,12 +1,15 @@
 import { Type } from 'typebox';
 import { applicabilityTags, type ApplicabilityTag } from '../../../domain/standards.js';
-import { Uuid } from '../../platform/http/schemas.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable, Uuid } from '../../platform/http/schemas.js';
 
 export const LegalBasisSchema = Type.Object(
   {
-    kind: Type.Union([Type.Literal('law'), Type.Literal('regulation'), Type.Literal('standard'), Type.Literal('normative')]),
+    kind: Type.Union([
+      Type.Literal('law'),
+      Type.Literal('regulation'),
+      Type.Literal('standard'),
+      Type.Literal('normative'),
+    ]),
     title: Type.String({ minLength: 2, maxLength: 200 }),
     article: Type.String({ minLength: 1, maxLength: 100 }),
   },
@@ -22,7 +25,9 @@ export const MajorHazardSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const TagSchema = Type.Unsafe<ApplicabilityTag>(Type.String({ enum: applicabilityTags.map((t) => t.code) }));
+export const TagSchema = Type.Unsafe<ApplicabilityTag>(
+  Type.String({ enum: applicabilityTags.map((t) => t.code) }),
+);
 
 const itemFields = {
   code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9_.-]+$' }),
@@ -70,7 +75,12 @@ export const StandardView = Type.Object({
 export const VersionDetail = Type.Intersect([
   VersionSummary,
   Type.Object({
-    standard: Type.Object({ id: Uuid, title: Type.String(), industryScope: Type.Array(Type.String()), owningDepartmentId: Uuid }),
+    standard: Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      industryScope: Type.Array(Type.String()),
+      owningDepartmentId: Uuid,
+    }),
     modules: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), common: Type.Boolean() })),
     items: Type.Array(ItemView),
   }),
@@ -82,7 +92,16 @@ export const CreateStandardBody = Type.Object(
     owningDepartmentId: Uuid,
     industryScope: Type.Array(Type.String({ pattern: '^[0-9]{2,4}$' }), { minItems: 1, maxItems: 30 }),
     industryModules: Type.Optional(
-      Type.Array(Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }), { maxItems: 10 }),
+      Type.Array(
+        Type.Object(
+          {
+            code: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40 }),
+            name: Type.String({ minLength: 1, maxLength: 60 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 10 },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -95,7 +114,15 @@ export const DiffView = Type.Object({
   to: Type.Object({ id: Type.String(), number: Type.String(), standardId: Type.String() }),
   added: Type.Array(ItemContentView),
   removed: Type.Array(ItemContentView),
-  changed: Type.Array(Type.Object({ code: Type.String(), fields: Type.Array(Type.String()), before: ItemContentView, after: ItemContentView, keyChange: Type.Boolean() })),
+  changed: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      fields: Type.Array(Type.String()),
+      before: ItemContentView,
+      after: ItemContentView,
+      keyChange: Type.Boolean(),
+    }),
+  ),
   keyItemCodes: Type.Array(Type.String()),
 });
 

@@ -47,3 +47,7 @@ export function responses<R extends Record<number, TSchema>>(ok: R) {
 }
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** A value or null (a JSON null clears an optional field; bodies are not coerced, so null stays null). */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);

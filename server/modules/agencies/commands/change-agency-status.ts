@@ -16,7 +16,13 @@ import { endOpenEngagementsOf } from './engagements.js';
  * Suspend, reinstate or blacklist an agency (bureau administrators), with a reason. The move is looked up in
  * the transition table and persisted with a conditional UPDATE on the status it was read in.
  */
-export async function changeAgencyStatus(db: Db, actor: Actor, id: string, action: AgencyAction, reason: string | undefined): Promise<void> {
+export async function changeAgencyStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: AgencyAction,
+  reason: string | undefined,
+): Promise<void> {
   const [current] = await db.select().from(agencies).where(eq(agencies.id, id));
   if (!current || !agencyPolicy.read(actor, current)) throw new AppError('AGENCY_NOT_FOUND');
   const to = nextStatus(agencyTransitions, current.status, action);
@@ -39,6 +45,7 @@ export async function changeAgencyStatus(db: Db, actor: Actor, id: string, actio
       before: { status: current.status },
       after: { status: to, action, ...(why ? { reason: why } : {}) },
     });
-    if (to === 'blacklisted') await endOpenEngagementsOf(tx, actor, id, why ? `机构列入黑名单：${why}` : '机构列入黑名单');
+    if (to === 'blacklisted')
+      await endOpenEngagementsOf(tx, actor, id, why ? `机构列入黑名单：${why}` : '机构列入黑名单');
   });
 }

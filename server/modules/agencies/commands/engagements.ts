@@ -25,21 +25,33 @@ export interface EngagementRequest {
   note?: string | null;
 }
 
-const agencyField = (code: 'AGENCY_NOT_FOUND' | 'ENGAGEMENT_AGENCY_UNAVAILABLE' | 'ENGAGEMENT_AGENCY_NOT_SOCIAL_SERVICE' | 'ENGAGEMENT_ALREADY_OPEN', message: string) =>
-  new AppError(code, { fieldErrors: [{ field: 'body/agencyId', code, message }] });
+const agencyField = (
+  code:
+    | 'AGENCY_NOT_FOUND'
+    | 'ENGAGEMENT_AGENCY_UNAVAILABLE'
+    | 'ENGAGEMENT_AGENCY_NOT_SOCIAL_SERVICE'
+    | 'ENGAGEMENT_ALREADY_OPEN',
+  message: string,
+) => new AppError(code, { fieldErrors: [{ field: 'body/agencyId', code, message }] });
 
 /**
  * An enterprise user engages a social service agency for its own enterprise. The agency must be active and
  * offer social services; one open (requested or active) engagement per enterprise and agency.
  */
-export async function requestEngagement(db: Db, actor: Actor, input: EngagementRequest): Promise<{ id: string }> {
+export async function requestEngagement(
+  db: Db,
+  actor: Actor,
+  input: EngagementRequest,
+): Promise<{ id: string }> {
   const own = unitsWithRole(actor, 'enterprise_user');
   if (own.length === 0) throw new AppError('FORBIDDEN', { detail: '只有企业用户可以委托服务机构' });
   let enterpriseId = input.enterpriseId;
   if (!enterpriseId) {
     if (own.length > 1) {
       throw new AppError('ENGAGEMENT_ENTERPRISE_REQUIRED', {
-        fieldErrors: [{ field: 'body/enterpriseId', code: 'ENGAGEMENT_ENTERPRISE_REQUIRED', message: '请选择委托的企业' }],
+        fieldErrors: [
+          { field: 'body/enterpriseId', code: 'ENGAGEMENT_ENTERPRISE_REQUIRED', message: '请选择委托的企业' },
+        ],
       });
     }
     enterpriseId = own[0];
@@ -47,7 +59,9 @@ export async function requestEngagement(db: Db, actor: Actor, input: EngagementR
   if (!own.includes(enterpriseId)) throw new AppError('FORBIDDEN', { detail: '只能为本企业委托服务机构' });
   const [enterprise] = await loadEnterprisesByIds(db, actor, [enterpriseId]);
   if (!enterprise) throw new AppError('ENTERPRISE_NOT_FOUND');
-  const services = (['first_inspection', 'rectification_guidance'] as const).filter((s) => input.services.includes(s));
+  const services = (['first_inspection', 'rectification_guidance'] as const).filter((s) =>
+    input.services.includes(s),
+  );
   const note = input.note?.trim() || null;
 
   return inTransaction(db, async (tx) => {
@@ -58,8 +72,10 @@ export async function requestEngagement(db: Db, actor: Actor, input: EngagementR
       .where(and(eq(agencies.id, input.agencyId), eq(agencies.jurisdictionId, enterprise.jurisdictionId)))
       .for('update');
     if (!agency) throw agencyField('AGENCY_NOT_FOUND', '服务机构不存在');
-    if (agency.status !== 'active') throw agencyField('ENGAGEMENT_AGENCY_UNAVAILABLE', '该服务机构已暂停或列入黑名单');
-    if (!agency.kinds.includes('social_service')) throw agencyField('ENGAGEMENT_AGENCY_NOT_SOCIAL_SERVICE', '该机构不是社会化服务机构');
+    if (agency.status !== 'active')
+      throw agencyField('ENGAGEMENT_AGENCY_UNAVAILABLE', '该服务机构已暂停或列入黑名单');
+    if (!agency.kinds.includes('social_service'))
+      throw agencyField('ENGAGEMENT_AGENCY_NOT_SOCIAL_SERVICE', '该机构不是社会化服务机构');
     const [open] = await tx
       .select({ id: serviceEngagements.id })
       .from(serviceEngagements)
@@ -107,8 +123,17 @@ const eventOf = {
  * a move the status does not allow → 409; the wrong side → 403. The reason of a decline, withdrawal or end is kept
  * in `end_reason`.
  */
-export async function moveEngagement(db: Db, actor: Actor, id: string, action: EngagementAction, reason?: string): Promise<void> {
-  const [current] = await db.select().from(serviceEngagements).where(and(eq(serviceEngagements.id, id), engagementScope(actor)));
+export async function moveEngagement(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: EngagementAction,
+  reason?: string,
+): Promise<void> {
+  const [current] = await db
+    .select()
+    .from(serviceEngagements)
+    .where(and(eq(serviceEngagements.id, id), engagementScope(actor)));
   if (!current) throw new AppError('ENGAGEMENT_NOT_FOUND');
   const to = nextStatus(engagementTransitions, current.status, action);
   if (!to) throw new AppError('ENGAGEMENT_TRANSITION_NOT_ALLOWED');
@@ -122,13 +147,18 @@ export async function moveEngagement(db: Db, actor: Actor, id: string, action: E
   }
   await inTransaction(db, async (tx) => {
     if (action === 'accept') {
-      const [agency] = await tx.select({ status: agencies.status }).from(agencies).where(eq(agencies.id, current.agencyId));
+      const [agency] = await tx
+        .select({ status: agencies.status })
+        .from(agencies)
+        .where(eq(agencies.id, current.agencyId));
       if (agency?.status !== 'active') throw new AppError('ENGAGEMENT_AGENCY_UNAVAILABLE');
     }
     const now = new Date();
     const [moved] = await tx
       .update(serviceEngagements)
-      .set(action === 'accept' ? { status: to, acceptedAt: now } : { status: to, endedAt: now, endReason: why })
+      .set(
+        action === 'accept' ? { status: to, acceptedAt: now } : { status: to, endedAt: now, endReason: why },
+      )
       .where(and(eq(serviceEngagements.id, id), eq(serviceEngagements.status, current.status)))
       .returning({ id: serviceEngagements.id });
     if (!moved) throw new AppError('CONFLICT_STATE');
@@ -148,12 +178,22 @@ export async function moveEngagement(db: Db, actor: Actor, id: string, action: E
  * When the bureau blacklists an agency its open engagements end with it (inside the caller's transaction), so
  * it loses sight of the enterprises at once. Returns the ids ended.
  */
-export async function endOpenEngagementsOf(tx: Db, actor: Actor, agencyId: string, reason: string): Promise<string[]> {
+export async function endOpenEngagementsOf(
+  tx: Db,
+  actor: Actor,
+  agencyId: string,
+  reason: string,
+): Promise<string[]> {
   const now = new Date();
   const ended = await tx
     .update(serviceEngagements)
     .set({ status: 'ended', endedAt: now, endReason: reason })
-    .where(and(eq(serviceEngagements.agencyId, agencyId), inArray(serviceEngagements.status, [...openEngagementStatuses])))
+    .where(
+      and(
+        eq(serviceEngagements.agencyId, agencyId),
+        inArray(serviceEngagements.status, [...openEngagementStatuses]),
+      ),
+    )
     .returning({ id: serviceEngagements.id, jurisdictionId: serviceEngagements.jurisdictionId });
   for (const e of ended) {
     await appendEvent(tx, {

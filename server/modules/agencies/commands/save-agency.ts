@@ -24,7 +24,16 @@ export interface AgencyFields {
   address: string | null;
 }
 
-const fieldNames = ['name', 'uscc', 'kinds', 'grade', 'gradeValidUntil', 'contactName', 'contactPhone', 'address'] as const;
+const fieldNames = [
+  'name',
+  'uscc',
+  'kinds',
+  'grade',
+  'gradeValidUntil',
+  'contactName',
+  'contactPhone',
+  'address',
+] as const;
 
 const opt = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v.trim());
 
@@ -45,20 +54,25 @@ function clean(f: AgencyFields): AgencyFields {
 /** Every field problem at once; the first one's code is the problem's code. */
 async function assertValid(db: Db, jurisdictionId: string, f: AgencyFields): Promise<void> {
   const errors: FieldError[] = [];
-  const add = (field: string, code: string, message: string) => errors.push({ field: `body/${field}`, code, message });
+  const add = (field: string, code: string, message: string) =>
+    errors.push({ field: `body/${field}`, code, message });
   if (!f.name) add('name', 'VALIDATION_FAILED', '机构名称必填');
   const uscc = usccProblem(f.uscc);
   if (uscc) add('uscc', uscc, usccProblemMessages[uscc]);
   if (f.kinds.length === 0) add('kinds', 'VALIDATION_FAILED', '至少选择一种机构类别');
   if (f.grade !== null) {
     const scale = await getSetting(db, jurisdictionId, 'agencies.gradeScale');
-    if (!scale.includes(f.grade)) add('grade', 'AGENCY_GRADE_UNKNOWN', `资质等级应为 ${scale.join('、')} 之一`);
+    if (!scale.includes(f.grade))
+      add('grade', 'AGENCY_GRADE_UNKNOWN', `资质等级应为 ${scale.join('、')} 之一`);
   }
   if (f.gradeValidUntil !== null && !isIsoDate(f.gradeValidUntil)) {
     add('gradeValidUntil', 'AGENCY_DATE_INVALID', '资质有效期应为有效日期（YYYY-MM-DD）');
   }
   if (errors.length > 0) {
-    throw new AppError(errors[0].code as ErrorCode, { detail: errors.map((e) => e.message).join('；'), fieldErrors: errors });
+    throw new AppError(errors[0].code as ErrorCode, {
+      detail: errors.map((e) => e.message).join('；'),
+      fieldErrors: errors,
+    });
   }
 }
 
@@ -66,17 +80,29 @@ async function assertUsccFree(tx: Db, jurisdictionId: string, uscc: string, self
   const [taken] = await tx
     .select({ id: agencies.id })
     .from(agencies)
-    .where(and(eq(agencies.jurisdictionId, jurisdictionId), eq(agencies.uscc, uscc), selfId ? ne(agencies.id, selfId) : undefined));
+    .where(
+      and(
+        eq(agencies.jurisdictionId, jurisdictionId),
+        eq(agencies.uscc, uscc),
+        selfId ? ne(agencies.id, selfId) : undefined,
+      ),
+    );
   if (taken) {
     throw new AppError('AGENCY_USCC_TAKEN', {
-      fieldErrors: [{ field: 'body/uscc', code: 'AGENCY_USCC_TAKEN', message: '该统一社会信用代码的服务机构已登记' }],
+      fieldErrors: [
+        { field: 'body/uscc', code: 'AGENCY_USCC_TAKEN', message: '该统一社会信用代码的服务机构已登记' },
+      ],
     });
   }
 }
 
 /** Register an agency (bureau administrators). It starts active. */
 export async function createAgency(db: Db, actor: Actor, input: AgencyFields): Promise<{ id: string }> {
-  authorize(agencyPolicy, actor, 'update', { id: '', jurisdictionId: actor.jurisdictionId, status: 'active' });
+  authorize(agencyPolicy, actor, 'update', {
+    id: '',
+    jurisdictionId: actor.jurisdictionId,
+    status: 'active',
+  });
   const f = clean(input);
   await assertValid(db, actor.jurisdictionId, f);
   return inTransaction(db, async (tx) => {
@@ -100,7 +126,12 @@ export async function createAgency(db: Db, actor: Actor, input: AgencyFields): P
 }
 
 /** Edit an agency's register entry; nothing is written when nothing differs. */
-export async function updateAgency(db: Db, actor: Actor, id: string, patch: Partial<AgencyFields>): Promise<{ changed: string[] }> {
+export async function updateAgency(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: Partial<AgencyFields>,
+): Promise<{ changed: string[] }> {
   const [current] = await db.select().from(agencies).where(eq(agencies.id, id));
   if (!current || !agencyPolicy.read(actor, current)) throw new AppError('AGENCY_NOT_FOUND');
   authorize(agencyPolicy, actor, 'update', current);
@@ -113,7 +144,10 @@ export async function updateAgency(db: Db, actor: Actor, id: string, patch: Part
     const changed = fieldNames.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(merged[k]));
     if (changed.length === 0) return { changed: [] };
     if (changed.includes('uscc')) await assertUsccFree(tx, locked.jurisdictionId, merged.uscc, id);
-    await tx.update(agencies).set({ ...merged, updatedAt: new Date() }).where(eq(agencies.id, id));
+    await tx
+      .update(agencies)
+      .set({ ...merged, updatedAt: new Date() })
+      .where(eq(agencies.id, id));
     await appendEvent(tx, {
       kind: agencyEvents.agencyUpdated,
       jurisdictionId: locked.jurisdictionId,

@@ -1,13 +1,12 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../../platform/auth/plugin.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { IdParams, responses, Uuid } from '../../../platform/http/schemas.js';
+import { IdParams, Nullable, responses, Uuid } from '../../../platform/http/schemas.js';
 import type { ModuleContext } from '../../../platform/http/types.js';
 import { addEngineer, editEngineer, reviewEngineer } from './commands.js';
 import { engineerView, listEngineers } from './queries.js';
 
 const tags = ['agencies'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Level = Type.Union([Type.Literal('senior'), Type.Literal('intermediate'), Type.Literal('junior')]);
 const Status = Type.Union([

@@ -63,17 +63,15 @@ export async function requestConfirmation(
       note: input.note?.trim() || null,
     });
     if (keyItems.length > 0) {
-      await tx
-        .insert(confirmationItems)
-        .values(
-          keyItems.map((i) => ({
-            confirmationId: id,
-            itemCode: i.code,
-            position: i.position,
-            module: i.module,
-            requirement: i.requirement,
-          })),
-        );
+      await tx.insert(confirmationItems).values(
+        keyItems.map((i) => ({
+          confirmationId: id,
+          itemCode: i.code,
+          position: i.position,
+          module: i.module,
+          requirement: i.requirement,
+        })),
+      );
     }
     await appendEvent(tx, {
       kind: confirmationEvents.requested,

@@ -96,7 +96,12 @@ export async function issueDocument<S extends TObject>(
 
   const id = randomUUID();
   const holderId = input.holder.id ?? null;
-  const enterpriseId = input.enterpriseId !== undefined ? input.enterpriseId : input.holder.type === 'enterprise' ? holderId : null;
+  const enterpriseId =
+    input.enterpriseId !== undefined
+      ? input.enterpriseId
+      : input.holder.type === 'enterprise'
+        ? holderId
+        : null;
   const event = await appendEvent(tx, {
     kind: documentEvents.issued,
     jurisdictionId,

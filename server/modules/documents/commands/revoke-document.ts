@@ -13,7 +13,12 @@ import { refuseTransition } from '../transitions.js';
  * Revoke a valid document inside the caller's transaction (a white-list exit revokes the plaque in the exit's
  * transaction). The verification page says 已撤销 from then on. The caller has authorized the actor.
  */
-export async function revokeDocument(tx: Db, actor: Actor | null, documentId: string, reason: string): Promise<void> {
+export async function revokeDocument(
+  tx: Db,
+  actor: Actor | null,
+  documentId: string,
+  reason: string,
+): Promise<void> {
   const [doc] = await tx.select().from(documents).where(eq(documents.id, documentId)).for('update');
   if (!doc) throw new AppError('DOCUMENT_NOT_FOUND');
   const to = nextStatus(documentTransitions, doc.status, 'revoke');

@@ -60,7 +60,13 @@ export const commitmentTemplate = defineTemplate({
     const centre = page.width / 2;
 
     // red title with the double rule of an official document, the number under it
-    textAt(doc, '安全生产合规承诺书', centre, 16 * mm, { size: 24, bold: true, color: colors.red, spacing: 4, align: 'center' });
+    textAt(doc, '安全生产合规承诺书', centre, 16 * mm, {
+      size: 24,
+      bold: true,
+      color: colors.red,
+      spacing: 4,
+      align: 'center',
+    });
     rule(doc, left, right, 16 * mm + 40, 1.6, colors.red);
     rule(doc, left, right, 16 * mm + 43.5, 0.5, colors.red);
     textAt(doc, facts.number, right, 16 * mm + 50, { size: 11, color: colors.ink, align: 'right' });
@@ -75,7 +81,11 @@ export const commitmentTemplate = defineTemplate({
       paragraphGap: 2.5,
     });
     if (data.textVersion) {
-      textAt(doc, `（承诺书文本版本：${data.textVersion}）`, right, y + 2, { size: 9, color: colors.grey, align: 'right' });
+      textAt(doc, `（承诺书文本版本：${data.textVersion}）`, right, y + 2, {
+        size: 9,
+        color: colors.grey,
+        align: 'right',
+      });
       y += 14;
     }
 
@@ -107,7 +117,14 @@ export const commitmentTemplate = defineTemplate({
     sealArea(doc, right - 48, y + 20, 36);
     y += 40;
     textAt(doc, '法定代表人（签字）：', signX, y, { size: 12.5 });
-    rule(doc, signX + widthOf(doc, '法定代表人（签字）：', { size: 12.5 }), right - 4, y + 17, 0.6, colors.ink);
+    rule(
+      doc,
+      signX + widthOf(doc, '法定代表人（签字）：', { size: 12.5 }),
+      right - 4,
+      y + 17,
+      0.6,
+      colors.ink,
+    );
     y += 30;
     textAt(doc, `签署日期：${chineseDate(data.signedOn)}`, signX, y, { size: 12.5 });
 
@@ -122,6 +139,8 @@ export const commitmentTemplate = defineTemplate({
       `核验码：${facts.verificationCode}`,
       '扫描右侧二维码可查验本承诺书的真实性与有效状态。',
     ];
-    lines.forEach((line, i) => textAt(doc, line, left, footerTop + 10 + i * 14, { size: 9, color: colors.grey }));
+    lines.forEach((line, i) =>
+      textAt(doc, line, left, footerTop + 10 + i * 14, { size: 9, color: colors.grey }),
+    );
   },
 });

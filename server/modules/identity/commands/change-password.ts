@@ -19,7 +19,9 @@ export async function changeOwnPassword(
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('AUTH_WRONG_CURRENT_PASSWORD', {
-      fieldErrors: [{ field: 'body/currentPassword', code: 'AUTH_WRONG_CURRENT_PASSWORD', message: '当前密码不正确' }],
+      fieldErrors: [
+        { field: 'body/currentPassword', code: 'AUTH_WRONG_CURRENT_PASSWORD', message: '当前密码不正确' },
+      ],
     });
   }
   const minLength = await getSetting(db, user.jurisdictionId, 'auth.passwordMinLength');

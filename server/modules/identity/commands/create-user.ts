@@ -24,7 +24,11 @@ export interface CreateUserInput {
  * Create a login with its role bindings in one transaction. `actor` null is the system itself (first start,
  * demo loader); otherwise the caller has already authorized the actor.
  */
-export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput): Promise<{ id: string }> {
+export async function createUser(
+  db: Db,
+  actor: Actor | null,
+  input: CreateUserInput,
+): Promise<{ id: string }> {
   const username = input.username.trim();
   const minLength = await getSetting(db, input.jurisdictionId, 'auth.passwordMinLength');
   assertPasswordAcceptable(input.password, username, minLength, 'body/password');
@@ -34,7 +38,10 @@ export async function createUser(db: Db, actor: Actor | null, input: CreateUserI
   }
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${username})`);
     if (taken) {
       throw new AppError('USER_USERNAME_TAKEN', {
         fieldErrors: [{ field: 'body/username', code: 'USER_USERNAME_TAKEN', message: '用户名已被使用' }],
@@ -57,13 +64,20 @@ export async function createUser(db: Db, actor: Actor | null, input: CreateUserI
       actor: eventActor(actor),
       entityType: 'user',
       entityId: user.id,
-      after: { username: user.username, displayName: user.displayName, phone: user.phone, status: user.status },
+      after: {
+        username: user.username,
+        displayName: user.displayName,
+        phone: user.phone,
+        status: user.status,
+      },
     });
     const seen = new Set<string>();
     for (const { role, unit } of validated) {
       if (seen.has(`${role}:${unit.id}`)) continue;
       seen.add(`${role}:${unit.id}`);
-      await tx.insert(roleBindings).values({ userId: user.id, jurisdictionId: input.jurisdictionId, role, unitId: unit.id });
+      await tx
+        .insert(roleBindings)
+        .values({ userId: user.id, jurisdictionId: input.jurisdictionId, role, unitId: unit.id });
       await appendEvent(tx, {
         kind: identityEvents.bindingAdded,
         jurisdictionId: input.jurisdictionId,

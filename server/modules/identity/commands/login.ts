@@ -34,9 +34,19 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   const now = input.now ?? new Date();
   const username = input.username.trim();
   const log = (outcome: Outcome, userId: string | null) =>
-    db.insert(loginLog).values({ userId, username, outcome, ip: input.ip, userAgent: input.userAgent?.slice(0, 300), at: now });
+    db.insert(loginLog).values({
+      userId,
+      username,
+      outcome,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300),
+      at: now,
+    });
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await log('unknown_user', null);
@@ -48,7 +58,10 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const policy = await getSettings(db, user.jurisdictionId, ['auth.lockoutThreshold', 'auth.lockoutMinutes']);
+    const policy = await getSettings(db, user.jurisdictionId, [
+      'auth.lockoutThreshold',
+      'auth.lockoutMinutes',
+    ]);
     const locked = await inTransaction(db, async (tx) => {
       // the counter restarts after an expired lock, and the expired lock is cleared so the next failures count
       const lockExpired = sql`${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz`;

@@ -17,6 +17,8 @@ export async function logout(db: Db, actor: Actor, sessionId: string, ip?: strin
       entityId: actor.userId,
       after: {},
     });
-    await tx.insert(loginLog).values({ userId: actor.userId, username: actor.username, outcome: 'logout', ip });
+    await tx
+      .insert(loginLog)
+      .values({ userId: actor.userId, username: actor.username, outcome: 'logout', ip });
   });
 }

@@ -11,7 +11,12 @@ import { getSetting } from '../../../platform/settings/settings.js';
 import { identityEvents } from '../events.js';
 
 /** The administrator sets a temporary password; the user must change it at the next login. */
-export async function resetPassword(db: Db, actor: Actor, userId: string, newPassword: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  newPassword: string,
+): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('USER_NOT_FOUND');
   const minLength = await getSetting(db, user.jurisdictionId, 'auth.passwordMinLength');
@@ -20,7 +25,13 @@ export async function resetPassword(db: Db, actor: Actor, userId: string, newPas
   await inTransaction(db, async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, userId));
     await revokeUserSessions(tx, userId);
     await appendEvent(tx, {

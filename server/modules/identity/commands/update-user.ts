@@ -15,7 +15,12 @@ export interface UpdateUserInput {
 }
 
 /** Edit a user's profile or disable / re-enable the account; disabling ends its sessions. */
-export async function updateUser(db: Db, actor: Actor, userId: string, input: UpdateUserInput): Promise<void> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: UpdateUserInput,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!before) throw new AppError('USER_NOT_FOUND');
@@ -33,7 +38,12 @@ export async function updateUser(db: Db, actor: Actor, userId: string, input: Up
       .where(and(eq(users.id, userId)))
       .returning();
     if (after.status === 'disabled' && before.status !== 'disabled') await revokeUserSessions(tx, userId);
-    const snap = (u: typeof after) => ({ username: u.username, displayName: u.displayName, phone: u.phone, status: u.status });
+    const snap = (u: typeof after) => ({
+      username: u.username,
+      displayName: u.displayName,
+      phone: u.phone,
+      status: u.status,
+    });
     await appendEvent(tx, {
       kind: identityEvents.userUpdated,
       jurisdictionId: after.jurisdictionId,

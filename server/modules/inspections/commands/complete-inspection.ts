@@ -59,7 +59,13 @@ export async function completeInspection(db: Db, actor: Actor, id: string): Prom
     // the completion is logged before the hazards it raises, naming them by the ids they will get
     const toRaise = answers
       .filter((a) => a.result === 'non_compliant')
-      .map((a) => ({ id: randomUUID(), itemCode: a.itemCode, title: `${a.itemCode} ${a.requirement}`.slice(0, 300), description: a.note, ...hazardSeverity(a) }));
+      .map((a) => ({
+        id: randomUUID(),
+        itemCode: a.itemCode,
+        title: `${a.itemCode} ${a.requirement}`.slice(0, 300),
+        description: a.note,
+        ...hazardSeverity(a),
+      }));
     const count = (r: string) => answers.filter((a) => a.result === r).length;
     await appendEvent(tx, {
       kind: inspectionEvents.completed,

@@ -10,7 +10,11 @@ import { assertValidFields, cleanFields, type EnterpriseFields } from '../fields
 import { canRegisterIn } from '../policy.js';
 
 /** Register an enterprise. The bureau registers anywhere; a subdistrict officer only in its subdistrict. */
-export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseFields): Promise<{ id: string }> {
+export async function createEnterprise(
+  db: Db,
+  actor: Actor,
+  input: EnterpriseFields,
+): Promise<{ id: string }> {
   const fields = cleanFields(input);
   if (!canRegisterIn(actor, { jurisdictionId: actor.jurisdictionId, subdistrictId: fields.subdistrictId })) {
     throw new AppError('ENTERPRISE_OUTSIDE_SUBDISTRICT');
@@ -23,7 +27,9 @@ export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseFi
       .where(and(eq(enterprises.jurisdictionId, actor.jurisdictionId), eq(enterprises.uscc, fields.uscc)));
     if (taken) {
       throw new AppError('ENTERPRISE_USCC_TAKEN', {
-        fieldErrors: [{ field: 'body/uscc', code: 'ENTERPRISE_USCC_TAKEN', message: '该统一社会信用代码的企业已登记' }],
+        fieldErrors: [
+          { field: 'body/uscc', code: 'ENTERPRISE_USCC_TAKEN', message: '该统一社会信用代码的企业已登记' },
+        ],
         extra: { enterpriseId: taken.id },
       });
     }

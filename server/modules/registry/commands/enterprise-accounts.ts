@@ -52,13 +52,19 @@ export async function createEnterpriseAccount(
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 
 /** A one-time activation code the enterprise uses to create its own login (shown once, stored hashed). */
-export async function issueActivationCode(db: Db, actor: Actor, enterpriseId: string): Promise<{ code: string; expiresAt: string }> {
+export async function issueActivationCode(
+  db: Db,
+  actor: Actor,
+  enterpriseId: string,
+): Promise<{ code: string; expiresAt: string }> {
   const e = await loadForAccounts(db, actor, enterpriseId);
   const days = await getSetting(db, e.jurisdictionId, 'registry.activationCodeDays');
   const code = randomBytes(10).toString('hex').toUpperCase().match(/.{4}/g)!.join('-');
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   await inTransaction(db, async (tx) => {
-    await tx.insert(activationCodes).values({ codeHash: hashCode(code), enterpriseId: e.id, createdBy: actor.userId, expiresAt });
+    await tx
+      .insert(activationCodes)
+      .values({ codeHash: hashCode(code), enterpriseId: e.id, createdBy: actor.userId, expiresAt });
     await appendEvent(tx, {
       kind: registryEvents.activationCodeIssued,
       jurisdictionId: e.jurisdictionId,
@@ -82,7 +88,13 @@ export async function activateEnterpriseAccount(
       .select({ a: activationCodes, e: enterprises })
       .from(activationCodes)
       .innerJoin(enterprises, eq(enterprises.id, activationCodes.enterpriseId))
-      .where(and(eq(activationCodes.codeHash, hashCode(input.code)), isNull(activationCodes.usedAt), gt(activationCodes.expiresAt, now)))
+      .where(
+        and(
+          eq(activationCodes.codeHash, hashCode(input.code)),
+          isNull(activationCodes.usedAt),
+          gt(activationCodes.expiresAt, now),
+        ),
+      )
       .for('update', { of: activationCodes });
     if (!row) throw new AppError('ACTIVATION_CODE_INVALID');
     // a refused username or password rolls the whole redemption back, so the code stays usable

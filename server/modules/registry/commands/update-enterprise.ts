@@ -27,7 +27,10 @@ export async function updateEnterprise(
   const onlyContacts = Object.keys(patch).every((k) => (contactFields as readonly string[]).includes(k));
   authorize(enterprisePolicy, actor, onlyContacts ? 'updateContacts' : 'update', current);
   const next = cleanFields({ ...fieldsOf(current), ...patch });
-  if (!canRegisterIn(actor, { jurisdictionId: current.jurisdictionId, subdistrictId: next.subdistrictId }) && !onlyContacts) {
+  if (
+    !canRegisterIn(actor, { jurisdictionId: current.jurisdictionId, subdistrictId: next.subdistrictId }) &&
+    !onlyContacts
+  ) {
     throw new AppError('ENTERPRISE_OUTSIDE_SUBDISTRICT');
   }
   await assertValidFields(db, current.jurisdictionId, next, id);
@@ -40,10 +43,19 @@ export async function updateEnterprise(
       const [taken] = await tx
         .select({ id: enterprises.id })
         .from(enterprises)
-        .where(and(eq(enterprises.jurisdictionId, current.jurisdictionId), eq(enterprises.uscc, next.uscc), ne(enterprises.id, id)));
+        .where(
+          and(
+            eq(enterprises.jurisdictionId, current.jurisdictionId),
+            eq(enterprises.uscc, next.uscc),
+            ne(enterprises.id, id),
+          ),
+        );
       if (taken) throw new AppError('ENTERPRISE_USCC_TAKEN');
     }
-    await tx.update(enterprises).set({ ...next, updatedAt: new Date() }).where(eq(enterprises.id, id));
+    await tx
+      .update(enterprises)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(enterprises.id, id));
     await appendEvent(tx, {
       kind: registryEvents.enterpriseUpdated,
       jurisdictionId: current.jurisdictionId,

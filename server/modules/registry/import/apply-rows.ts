@@ -39,7 +39,11 @@ export async function applyRows(
   for (let i = 0; i < fresh.length; i += chunk) {
     const inserted = await tx
       .insert(enterprises)
-      .values(fresh.slice(i, i + chunk).map((r) => ({ ...r.fields, hostEnterpriseId: null, jurisdictionId: ctx.jurisdictionId })))
+      .values(
+        fresh
+          .slice(i, i + chunk)
+          .map((r) => ({ ...r.fields, hostEnterpriseId: null, jurisdictionId: ctx.jurisdictionId })),
+      )
       .returning({ id: enterprises.id, uscc: enterprises.uscc });
     for (const e of inserted) idByUscc.set(e.uscc, e.id);
   }
@@ -49,11 +53,18 @@ export async function applyRows(
   const result: ApplyResult = { created: fresh.length, updated: 0, unchanged: 0 };
   const source = { importId: ctx.importId };
   for (const r of rows) {
-    const fields: EnterpriseFields = { ...r.fields, hostEnterpriseId: r.hostUscc ? idByUscc.get(r.hostUscc)! : null };
+    const fields: EnterpriseFields = {
+      ...r.fields,
+      hostEnterpriseId: r.hostUscc ? idByUscc.get(r.hostUscc)! : null,
+    };
     const id = idByUscc.get(r.fields.uscc)!;
     const before = existing.get(r.fields.uscc);
     if (!before) {
-      if (fields.hostEnterpriseId) await tx.update(enterprises).set({ hostEnterpriseId: fields.hostEnterpriseId }).where(eq(enterprises.id, id));
+      if (fields.hostEnterpriseId)
+        await tx
+          .update(enterprises)
+          .set({ hostEnterpriseId: fields.hostEnterpriseId })
+          .where(eq(enterprises.id, id));
       events.push({
         kind: registryEvents.enterpriseCreated,
         jurisdictionId: ctx.jurisdictionId,
@@ -70,7 +81,10 @@ export async function applyRows(
       continue;
     }
     result.updated += 1;
-    await tx.update(enterprises).set({ ...fields, updatedAt: new Date() }).where(eq(enterprises.id, id));
+    await tx
+      .update(enterprises)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(enterprises.id, id));
     events.push({
       kind: registryEvents.enterpriseUpdated,
       jurisdictionId: ctx.jurisdictionId,

@@ -22,7 +22,10 @@ export async function buildErrorFile(rows: SheetRow[], errors: RowError[]): Prom
   for (const r of rows) {
     const rowErrors = byRow.get(r.rowNumber);
     if (!rowErrors) continue;
-    const values: Record<string, string | number> = { __row: r.rowNumber, __errors: rowErrors.map((e) => `${e.column}：${e.message}`).join('；') };
+    const values: Record<string, string | number> = {
+      __row: r.rowNumber,
+      __errors: rowErrors.map((e) => `${e.column}：${e.message}`).join('；'),
+    };
     for (const c of registerColumns) values[c.key] = r.values[c.key] ?? '';
     const row = sheet.addRow(values);
     for (const e of rowErrors) {

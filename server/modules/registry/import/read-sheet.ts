@@ -56,13 +56,24 @@ export function zipIsIntact(bytes: Buffer): boolean {
       const nameLength = bytes.readUInt16LE(at + 28);
       const local = bytes.readUInt32LE(at + 42);
       at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-      if (flags & 0x1 || (method !== 0 && method !== 8) || compressedSize === 0xffffffff || size === 0xffffffff) return false;
+      if (
+        flags & 0x1 ||
+        (method !== 0 && method !== 8) ||
+        compressedSize === 0xffffffff ||
+        size === 0xffffffff
+      )
+        return false;
       unpacked += size;
       if (unpacked > maxUnpackedBytes) return false;
       if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return false;
       // the streaming reader follows the local headers: they must say what the directory says
-      if (bytes.readUInt16LE(local + 8) !== method || bytes.readUInt16LE(local + 26) !== nameLength) return false;
-      if (!(flags & 0x8) && (bytes.readUInt32LE(local + 18) !== compressedSize || bytes.readUInt32LE(local + 22) !== size)) return false;
+      if (bytes.readUInt16LE(local + 8) !== method || bytes.readUInt16LE(local + 26) !== nameLength)
+        return false;
+      if (
+        !(flags & 0x8) &&
+        (bytes.readUInt32LE(local + 18) !== compressedSize || bytes.readUInt32LE(local + 22) !== size)
+      )
+        return false;
       const start = local + 30 + nameLength + bytes.readUInt16LE(local + 28);
       if (start + compressedSize > bytes.length) return false;
       const data = bytes.subarray(start, start + compressedSize);
@@ -88,9 +99,13 @@ function cellText(cell: ExcelJS.Cell): { text: string; formula: boolean } {
  * Read the first worksheet with the streaming reader. Headers are matched by their Chinese names (any order);
  * a missing required column fails the whole file. Stops with IMPORT_TOO_MANY_ROWS past `maxRows`.
  */
-export async function readRegisterSheet(bytes: Buffer, opts: { maxRows: number; headerOnly?: boolean }): Promise<Sheet> {
+export async function readRegisterSheet(
+  bytes: Buffer,
+  opts: { maxRows: number; headerOnly?: boolean },
+): Promise<Sheet> {
   if (!looksLikeXlsx(bytes)) throw new AppError('IMPORT_NOT_SPREADSHEET');
-  if (!zipIsIntact(bytes)) throw new AppError('IMPORT_NOT_SPREADSHEET', { detail: '表格文件已损坏，无法读取，请重新保存后再上传' });
+  if (!zipIsIntact(bytes))
+    throw new AppError('IMPORT_NOT_SPREADSHEET', { detail: '表格文件已损坏，无法读取，请重新保存后再上传' });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -118,7 +133,11 @@ export async function readRegisterSheet(bytes: Buffer, opts: { maxRows: number; 
           if (missing.length > 0) {
             throw new AppError('IMPORT_MISSING_COLUMNS', {
               detail: `表格缺少必需的列：${missing.map((c) => c.header).join('、')}`,
-              fieldErrors: missing.map((c) => ({ field: `header/${c.header}`, code: 'IMPORT_MISSING_COLUMNS', message: `缺少“${c.header}”列` })),
+              fieldErrors: missing.map((c) => ({
+                field: `header/${c.header}`,
+                code: 'IMPORT_MISSING_COLUMNS',
+                message: `缺少“${c.header}”列`,
+              })),
             });
           }
           if (opts.headerOnly) return { headers, rows };

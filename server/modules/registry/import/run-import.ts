@@ -28,8 +28,13 @@ async function loadReferences(db: Db, jurisdictionId: string): Promise<Reference
     subdistrictByName.set(s.name, s.id);
     subdistrictByName.set(s.code, s.id);
   }
-  const industryCodes = new Set((await db.select({ code: industries.code }).from(industries)).map((i) => i.code));
-  const parkRows = await db.select({ id: parks.id, name: parks.name }).from(parks).where(eq(parks.jurisdictionId, jurisdictionId));
+  const industryCodes = new Set(
+    (await db.select({ code: industries.code }).from(industries)).map((i) => i.code),
+  );
+  const parkRows = await db
+    .select({ id: parks.id, name: parks.name })
+    .from(parks)
+    .where(eq(parks.jurisdictionId, jurisdictionId));
   return { subdistrictByName, industryCodes, parkByName: new Map(parkRows.map((p) => [p.name, p.id])) };
 }
 
@@ -41,7 +46,13 @@ function withinRegistrarScope(actor: Actor, rows: ParsedRow[], subdistrictOf: Ma
     const ok =
       canRegisterIn(actor, { jurisdictionId: actor.jurisdictionId, subdistrictId: r.fields.subdistrictId }) &&
       (!current || canRegisterIn(actor, { jurisdictionId: actor.jurisdictionId, subdistrictId: current }));
-    if (!ok) errors.push({ row: r.rowNumber, column: '所属街镇', code: 'ENTERPRISE_OUTSIDE_SUBDISTRICT', message: '只能导入本街镇的企业' });
+    if (!ok)
+      errors.push({
+        row: r.rowNumber,
+        column: '所属街镇',
+        code: 'ENTERPRISE_OUTSIDE_SUBDISTRICT',
+        message: '只能导入本街镇的企业',
+      });
     return ok;
   });
   return { valid, errors };
@@ -72,14 +83,25 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
     lap('validateMs');
     await ctx.progress(Math.floor(total / 2), total + 1);
     const register = await db
-      .select({ id: enterprises.id, uscc: enterprises.uscc, hostId: enterprises.hostEnterpriseId, subdistrictId: enterprises.subdistrictId })
+      .select({
+        id: enterprises.id,
+        uscc: enterprises.uscc,
+        hostId: enterprises.hostEnterpriseId,
+        subdistrictId: enterprises.subdistrictId,
+      })
       .from(enterprises)
       .where(eq(enterprises.jurisdictionId, imp.jurisdictionId));
     const creatorActor = await actorOfUser(db, imp.createdBy);
     if (!creatorActor) throw new Error(`import ${importId}: its creator is gone`);
-    const inScope = withinRegistrarScope(creatorActor, checked.valid, new Map(register.map((e) => [e.uscc, e.subdistrictId])));
+    const inScope = withinRegistrarScope(
+      creatorActor,
+      checked.valid,
+      new Map(register.map((e) => [e.uscc, e.subdistrictId])),
+    );
     const usccById = new Map(register.map((e) => [e.id, e.uscc]));
-    const registerHostOf = new Map(register.map((e) => [e.uscc, e.hostId ? (usccById.get(e.hostId) ?? null) : null]));
+    const registerHostOf = new Map(
+      register.map((e) => [e.uscc, e.hostId ? (usccById.get(e.hostId) ?? null) : null]),
+    );
     const hosts = checkHosts(inScope.valid, registerHostOf);
     const errors = [...checked.errors, ...inScope.errors, ...hosts.errors].sort((a, b) => a.row - b.row);
     lap('referencesMs');
@@ -89,7 +111,11 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
     const errorFile = errors.length > 0 ? await buildErrorFile(sheet.rows, errors) : null;
     lap('errorFileMs');
     const result = await inTransaction(db, async (tx) => {
-      const applied = await applyRows(tx, { jurisdictionId: imp.jurisdictionId, actor, importId }, hosts.valid);
+      const applied = await applyRows(
+        tx,
+        { jurisdictionId: imp.jurisdictionId, actor, importId },
+        hosts.valid,
+      );
       await tx
         .update(enterpriseImports)
         .set({
@@ -110,7 +136,13 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
         actor,
         entityType: 'enterprise_import',
         entityId: importId,
-        after: { totalRows: total, created: applied.created, updated: applied.updated, unchanged: applied.unchanged, errorRows },
+        after: {
+          totalRows: total,
+          created: applied.created,
+          updated: applied.updated,
+          unchanged: applied.unchanged,
+          errorRows,
+        },
       });
       return applied;
     });
@@ -122,7 +154,11 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
     const final = err instanceof AppError || ctx.job.attempts >= ctx.job.maxAttempts;
     await db
       .update(enterpriseImports)
-      .set(final ? { status: 'failed', failure: message, finishedAt: new Date() } : { status: 'queued', failure: message })
+      .set(
+        final
+          ? { status: 'failed', failure: message, finishedAt: new Date() }
+          : { status: 'queued', failure: message },
+      )
       .where(eq(enterpriseImports.id, importId));
     // a file that cannot be imported will not improve by retrying
     if (err instanceof AppError) return { importId, failed: err.code };

@@ -11,10 +11,19 @@ export async function buildTemplate(refs: {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('企业名录');
   const lists = workbook.addWorksheet('选项', { state: 'veryHidden' });
-  sheet.columns = registerColumns.map((c) => ({ header: c.required ? `${c.header}` : c.header, key: c.key, width: c.width }));
+  sheet.columns = registerColumns.map((c) => ({
+    header: c.required ? `${c.header}` : c.header,
+    key: c.key,
+    width: c.width,
+  }));
   sheet.getRow(1).font = { bold: true };
   registerColumns.forEach((c, i) => {
-    if (c.required) sheet.getRow(1).getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+    if (c.required)
+      sheet.getRow(1).getCell(i + 1).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: 'FFFFF2CC' },
+      };
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const columnsOfLists: [string, string[]][] = [

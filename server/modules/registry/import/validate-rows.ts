@@ -40,11 +40,13 @@ export function validateRows(rows: SheetRow[], refs: References): { valid: Parse
   const firstRowOfUscc = new Map<string, number>();
   for (const r of rows) {
     const rowErrors: RowError[] = [];
-    const fail = (key: ImportKey, code: string, message: string) => rowErrors.push({ row: r.rowNumber, column: header(key), code, message });
+    const fail = (key: ImportKey, code: string, message: string) =>
+      rowErrors.push({ row: r.rowNumber, column: header(key), code, message });
     const v = r.values;
     for (const key of r.formulaColumns) fail(key, 'IMPORT_FORMULA', '单元格包含公式，请填写文本值');
     for (const c of registerColumns) {
-      if (c.required && !v[c.key] && !r.formulaColumns.includes(c.key)) fail(c.key, 'IMPORT_REQUIRED', `“${c.header}”必填`);
+      if (c.required && !v[c.key] && !r.formulaColumns.includes(c.key))
+        fail(c.key, 'IMPORT_REQUIRED', `“${c.header}”必填`);
     }
     const uscc = v.uscc ? normaliseUscc(v.uscc) : '';
     if (uscc) {
@@ -55,9 +57,11 @@ export function validateRows(rows: SheetRow[], refs: References): { valid: Parse
       } else firstRowOfUscc.set(uscc, r.rowNumber);
     }
     const subdistrictId = v.subdistrict ? refs.subdistrictByName.get(v.subdistrict.trim()) : undefined;
-    if (v.subdistrict && !subdistrictId) fail('subdistrict', 'SUBDISTRICT_UNKNOWN', `街镇“${v.subdistrict}”不存在`);
+    if (v.subdistrict && !subdistrictId)
+      fail('subdistrict', 'SUBDISTRICT_UNKNOWN', `街镇“${v.subdistrict}”不存在`);
     const industryCode = v.industry ? industryCodeOf(v.industry) : '';
-    if (v.industry && !refs.industryCodes.has(industryCode)) fail('industry', 'INDUSTRY_UNKNOWN', `行业代码“${v.industry}”不在分类中`);
+    if (v.industry && !refs.industryCodes.has(industryCode))
+      fail('industry', 'INDUSTRY_UNKNOWN', `行业代码“${v.industry}”不在分类中`);
     const scale = v.scale ? keyForLabel(scaleLabels, v.scale) : undefined;
     if (v.scale && !scale) fail('scale', 'IMPORT_BAD_VALUE', '企业规模应为 大型/中型/小型/微型');
     const status = v.operatingStatus ? keyForLabel(operatingStatusLabels, v.operatingStatus) : 'operating';

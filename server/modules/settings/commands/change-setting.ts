@@ -8,12 +8,20 @@ import { inTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 
 /** Record a new value for a jurisdiction setting; older values stay as its history. */
-export async function changeSetting(db: Db, actor: Actor, key: string, value: unknown, reason?: string): Promise<void> {
+export async function changeSetting(
+  db: Db,
+  actor: Actor,
+  key: string,
+  value: unknown,
+  reason?: string,
+): Promise<void> {
   if (!isSettingKey(key)) throw new AppError('SETTING_UNKNOWN');
   const definition = settingDefinitions[key];
   if (!definition.validate(value)) {
     throw new AppError('SETTING_INVALID', {
-      fieldErrors: [{ field: 'body/value', code: 'SETTING_INVALID', message: `${definition.label}的取值不符合要求` }],
+      fieldErrors: [
+        { field: 'body/value', code: 'SETTING_INVALID', message: `${definition.label}的取值不符合要求` },
+      ],
     });
   }
   await inTransaction(db, async (tx) => {

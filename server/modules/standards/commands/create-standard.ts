@@ -24,25 +24,53 @@ export interface CreateStandardInput {
  * A new standard with its first draft version. Its industry scope may not overlap another standard's of the
  * jurisdiction: one industry, one yardstick (the overlap is reported with the standards it collides with).
  */
-export async function createStandard(db: Db, actor: Actor, input: CreateStandardInput): Promise<{ standardId: string; versionId: string }> {
+export async function createStandard(
+  db: Db,
+  actor: Actor,
+  input: CreateStandardInput,
+): Promise<{ standardId: string; versionId: string }> {
   const [dept] = await db
     .select()
     .from(units)
-    .where(and(eq(units.id, input.owningDepartmentId), eq(units.kind, 'department'), eq(units.jurisdictionId, actor.jurisdictionId)));
-  if (!dept) throw new AppError('UNIT_NOT_FOUND', { fieldErrors: [{ field: 'body/owningDepartmentId', code: 'UNIT_NOT_FOUND', message: '主管部门不存在' }] });
-  if (!versionPolicy.edit(actor, { jurisdictionId: actor.jurisdictionId, owningDepartmentId: dept.id, status: 'draft' })) {
+    .where(
+      and(
+        eq(units.id, input.owningDepartmentId),
+        eq(units.kind, 'department'),
+        eq(units.jurisdictionId, actor.jurisdictionId),
+      ),
+    );
+  if (!dept)
+    throw new AppError('UNIT_NOT_FOUND', {
+      fieldErrors: [{ field: 'body/owningDepartmentId', code: 'UNIT_NOT_FOUND', message: '主管部门不存在' }],
+    });
+  if (
+    !versionPolicy.edit(actor, {
+      jurisdictionId: actor.jurisdictionId,
+      owningDepartmentId: dept.id,
+      status: 'draft',
+    })
+  ) {
     throw new AppError('FORBIDDEN', { detail: '只能为本部门主管的行业制定标准' });
   }
   const scope = [...new Set(input.industryScope.map((c) => c.trim()))];
   return inTransaction(db, async (tx) => {
-    const others = await tx.select().from(standards).where(eq(standards.jurisdictionId, actor.jurisdictionId));
+    const others = await tx
+      .select()
+      .from(standards)
+      .where(eq(standards.jurisdictionId, actor.jurisdictionId));
     const clashes = others
       .map((s) => ({ id: s.id, title: s.title, codes: scopesOverlap(scope, s.industryScope) }))
       .filter((c) => c.codes.length > 0);
     if (clashes.length > 0) {
       throw new AppError('STANDARD_SCOPE_OVERLAP', {
         detail: `行业范围与${clashes.map((c) => `《${c.title}》（${c.codes.join('、')}）`).join('、')}重叠`,
-        fieldErrors: [{ field: 'body/industryScope', code: 'STANDARD_SCOPE_OVERLAP', message: '与其他标准的行业范围重叠' }],
+        fieldErrors: [
+          {
+            field: 'body/industryScope',
+            code: 'STANDARD_SCOPE_OVERLAP',
+            message: '与其他标准的行业范围重叠',
+          },
+        ],
         extra: { overlaps: clashes },
       });
     }
@@ -69,7 +97,11 @@ export async function createStandard(db: Db, actor: Actor, input: CreateStandard
       .returning();
     const items = input.items ?? [];
     for (let i = 0; i < items.length; i += 200) {
-      await tx.insert(standardItems).values(items.slice(i, i + 200).map((item, j) => ({ ...item, versionId: version.id, position: i + j + 1 })));
+      await tx
+        .insert(standardItems)
+        .values(
+          items.slice(i, i + 200).map((item, j) => ({ ...item, versionId: version.id, position: i + j + 1 })),
+        );
     }
     await appendEvent(tx, {
       kind: standardEvents.standardCreated,

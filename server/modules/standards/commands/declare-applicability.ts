@@ -18,16 +18,32 @@ export async function declareApplicability(
 ): Promise<string[]> {
   const unknown = tags.filter((t) => !isApplicabilityTag(t));
   if (unknown.length > 0) {
-    throw new AppError('APPLICABILITY_TAG_UNKNOWN', { detail: `未知的适用情形：${unknown.join('、')}`, fieldErrors: [{ field: 'body/tags', code: 'APPLICABILITY_TAG_UNKNOWN', message: '未知的适用情形' }] });
+    throw new AppError('APPLICABILITY_TAG_UNKNOWN', {
+      detail: `未知的适用情形：${unknown.join('、')}`,
+      fieldErrors: [{ field: 'body/tags', code: 'APPLICABILITY_TAG_UNKNOWN', message: '未知的适用情形' }],
+    });
   }
   const clean = [...new Set(tags)].sort();
   return inTransaction(db, async (tx) => {
-    const [before] = await tx.select().from(applicabilityProfiles).where(eq(applicabilityProfiles.enterpriseId, enterprise.id)).for('update');
+    const [before] = await tx
+      .select()
+      .from(applicabilityProfiles)
+      .where(eq(applicabilityProfiles.enterpriseId, enterprise.id))
+      .for('update');
     if (before && JSON.stringify([...before.tags].sort()) === JSON.stringify(clean)) return clean;
     await tx
       .insert(applicabilityProfiles)
-      .values({ enterpriseId: enterprise.id, jurisdictionId: enterprise.jurisdictionId, tags: clean, updatedBy: actor.userId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: applicabilityProfiles.enterpriseId, set: { tags: clean, updatedBy: actor.userId, updatedAt: new Date() } });
+      .values({
+        enterpriseId: enterprise.id,
+        jurisdictionId: enterprise.jurisdictionId,
+        tags: clean,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+      })
+      .onConflictDoUpdate({
+        target: applicabilityProfiles.enterpriseId,
+        set: { tags: clean, updatedBy: actor.userId, updatedAt: new Date() },
+      });
     await appendEvent(tx, {
       kind: standardEvents.applicabilityDeclared,
       jurisdictionId: enterprise.jurisdictionId,

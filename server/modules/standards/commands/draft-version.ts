@@ -18,9 +18,15 @@ function nextNumber(current: string, taken: Set<string>): string {
 }
 
 /** Start the next version of a standard as a draft, carrying the items of the version it is based on. */
-export async function draftNextVersion(db: Db, actor: Actor, baseVersionId: string, number?: string): Promise<{ versionId: string }> {
+export async function draftNextVersion(
+  db: Db,
+  actor: Actor,
+  baseVersionId: string,
+  number?: string,
+): Promise<{ versionId: string }> {
   const base = await loadVersion(db, actor, baseVersionId);
-  if (!versionPolicy.draftNext(actor, base)) throw new AppError(base.status === 'draft' ? 'STANDARD_DRAFT_EXISTS' : 'FORBIDDEN');
+  if (!versionPolicy.draftNext(actor, base))
+    throw new AppError(base.status === 'draft' ? 'STANDARD_DRAFT_EXISTS' : 'FORBIDDEN');
   return inTransaction(db, async (tx) => {
     const versions = await tx
       .select()
@@ -32,7 +38,10 @@ export async function draftNextVersion(db: Db, actor: Actor, baseVersionId: stri
     const taken = new Set(versions.map((v) => v.number));
     const chosen = number?.trim() || nextNumber(base.version.number, taken);
     if (taken.has(chosen)) {
-      throw new AppError('VALIDATION_FAILED', { detail: `版本号 ${chosen} 已存在`, fieldErrors: [{ field: 'body/number', code: 'VALIDATION_FAILED', message: '版本号已存在' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        detail: `版本号 ${chosen} 已存在`,
+        fieldErrors: [{ field: 'body/number', code: 'VALIDATION_FAILED', message: '版本号已存在' }],
+      });
     }
     const [version] = await tx
       .insert(standardVersions)
@@ -47,7 +56,13 @@ export async function draftNextVersion(db: Db, actor: Actor, baseVersionId: stri
       .returning();
     const items = await itemsOf(tx, base.version.id);
     for (let i = 0; i < items.length; i += 200) {
-      await tx.insert(standardItems).values(items.slice(i, i + 200).map(({ id: _id, versionId: _v, ...rest }) => ({ ...rest, versionId: version.id })));
+      await tx
+        .insert(standardItems)
+        .values(
+          items
+            .slice(i, i + 200)
+            .map(({ id: _id, versionId: _v, ...rest }) => ({ ...rest, versionId: version.id })),
+        );
     }
     await appendEvent(tx, {
       kind: standardEvents.versionDrafted,
@@ -62,6 +77,11 @@ export async function draftNextVersion(db: Db, actor: Actor, baseVersionId: stri
 }
 
 export async function latestVersionOf(db: Db, standardId: string) {
-  const [v] = await db.select().from(standardVersions).where(and(eq(standardVersions.standardId, standardId))).orderBy(desc(standardVersions.createdAt)).limit(1);
+  const [v] = await db
+    .select()
+    .from(standardVersions)
+    .where(and(eq(standardVersions.standardId, standardId)))
+    .orderBy(desc(standardVersions.createdAt))
+    .limit(1);
   return v;
 }

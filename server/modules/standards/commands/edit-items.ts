@@ -16,21 +16,38 @@ function moduleCodes(industryModules: { code: string }[]): Set<string> {
 /** Checked on every edit, so a draft never holds an item that could not be published. */
 function assertItem(item: StandardItemContent, modules: Set<string>): void {
   if (!modules.has(item.module)) {
-    throw new AppError('STANDARD_ITEM_UNKNOWN_MODULE', { fieldErrors: [{ field: 'body/module', code: 'STANDARD_ITEM_UNKNOWN_MODULE', message: '所属模块不存在' }] });
+    throw new AppError('STANDARD_ITEM_UNKNOWN_MODULE', {
+      fieldErrors: [
+        { field: 'body/module', code: 'STANDARD_ITEM_UNKNOWN_MODULE', message: '所属模块不存在' },
+      ],
+    });
   }
   if (item.isKey && item.legalBasis.length === 0) {
     throw new AppError('STANDARD_KEY_ITEM_WITHOUT_BASIS', {
-      fieldErrors: [{ field: 'body/legalBasis', code: 'STANDARD_KEY_ITEM_WITHOUT_BASIS', message: '重点审查项必须注明法律依据' }],
+      fieldErrors: [
+        {
+          field: 'body/legalBasis',
+          code: 'STANDARD_KEY_ITEM_WITHOUT_BASIS',
+          message: '重点审查项必须注明法律依据',
+        },
+      ],
     });
   }
 }
 
-export async function addItem(db: Db, actor: Actor, versionId: string, item: StandardItemContent): Promise<void> {
+export async function addItem(
+  db: Db,
+  actor: Actor,
+  versionId: string,
+  item: StandardItemContent,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const v = await lockDraft(tx, actor, versionId);
     assertItem(item, moduleCodes(v.version.industryModules));
     if (await findItem(tx, versionId, item.code)) {
-      throw new AppError('STANDARD_ITEM_CODE_TAKEN', { fieldErrors: [{ field: 'body/code', code: 'STANDARD_ITEM_CODE_TAKEN', message: '编号已存在' }] });
+      throw new AppError('STANDARD_ITEM_CODE_TAKEN', {
+        fieldErrors: [{ field: 'body/code', code: 'STANDARD_ITEM_CODE_TAKEN', message: '编号已存在' }],
+      });
     }
     const [{ max }] = await tx
       .select({ max: sql<number>`coalesce(max(${standardItems.position}), 0)::int` })
@@ -48,7 +65,13 @@ export async function addItem(db: Db, actor: Actor, versionId: string, item: Sta
   });
 }
 
-export async function updateItem(db: Db, actor: Actor, versionId: string, code: string, patch: Partial<StandardItemContent>): Promise<void> {
+export async function updateItem(
+  db: Db,
+  actor: Actor,
+  versionId: string,
+  code: string,
+  patch: Partial<StandardItemContent>,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const v = await lockDraft(tx, actor, versionId);
     const row = await findItem(tx, versionId, code);
@@ -56,7 +79,8 @@ export async function updateItem(db: Db, actor: Actor, versionId: string, code: 
     const before = itemContent(row);
     const after: StandardItemContent = { ...before, ...patch, code: patch.code ?? before.code };
     assertItem(after, moduleCodes(v.version.industryModules));
-    if (after.code !== code && (await findItem(tx, versionId, after.code))) throw new AppError('STANDARD_ITEM_CODE_TAKEN');
+    if (after.code !== code && (await findItem(tx, versionId, after.code)))
+      throw new AppError('STANDARD_ITEM_CODE_TAKEN');
     await tx.update(standardItems).set(after).where(eq(standardItems.id, row.id));
     await appendEvent(tx, {
       kind: standardEvents.itemChanged,
@@ -95,10 +119,14 @@ export async function reorderItems(db: Db, actor: Actor, versionId: string, code
     const items = await itemsOf(tx, versionId);
     const known = new Set(items.map((i) => i.code));
     const unknown = codes.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw new AppError('STANDARD_ITEM_NOT_FOUND', { detail: `条目不存在：${unknown.join('、')}` });
+    if (unknown.length > 0)
+      throw new AppError('STANDARD_ITEM_NOT_FOUND', { detail: `条目不存在：${unknown.join('、')}` });
     const order = [...new Set(codes), ...items.map((i) => i.code).filter((c) => !codes.includes(c))];
     for (const [i, code] of order.entries()) {
-      await tx.update(standardItems).set({ position: i + 1 }).where(and(eq(standardItems.versionId, versionId), eq(standardItems.code, code)));
+      await tx
+        .update(standardItems)
+        .set({ position: i + 1 })
+        .where(and(eq(standardItems.versionId, versionId), eq(standardItems.code, code)));
     }
     await appendEvent(tx, {
       kind: standardEvents.itemsReordered,

@@ -20,16 +20,23 @@ export async function importItems(db: Db, actor: Actor, versionId: string, bytes
   const items = await xlsxToItems(bytes);
   return inTransaction(db, async (tx) => {
     const v = await lockDraft(tx, actor, versionId);
-    const modules = new Set<string>([...commonModules.map((m) => m.code), ...v.version.industryModules.map((m) => m.code)]);
+    const modules = new Set<string>([
+      ...commonModules.map((m) => m.code),
+      ...v.version.industryModules.map((m) => m.code),
+    ]);
     const unknown = items.filter((i) => !modules.has(i.module));
     if (unknown.length > 0) {
-      throw new AppError('STANDARD_ITEM_UNKNOWN_MODULE', { detail: `模块代码不存在：${[...new Set(unknown.map((i) => i.module))].join('、')}（条目 ${unknown.map((i) => i.code).join('、')}）` });
+      throw new AppError('STANDARD_ITEM_UNKNOWN_MODULE', {
+        detail: `模块代码不存在：${[...new Set(unknown.map((i) => i.module))].join('、')}（条目 ${unknown.map((i) => i.code).join('、')}）`,
+      });
     }
     const before = (await itemsOf(tx, versionId)).map(itemContent);
     const diff = diffVersions(before, items);
     await tx.delete(standardItems).where(eq(standardItems.versionId, versionId));
     for (let i = 0; i < items.length; i += 200) {
-      await tx.insert(standardItems).values(items.slice(i, i + 200).map((item, j) => ({ ...item, versionId, position: i + j + 1 })));
+      await tx
+        .insert(standardItems)
+        .values(items.slice(i, i + 200).map((item, j) => ({ ...item, versionId, position: i + j + 1 })));
     }
     const summary = { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length };
     await appendEvent(tx, {

@@ -32,7 +32,10 @@ export async function createFromTemplate(
   if (!template) throw new AppError('STANDARD_TEMPLATE_NOT_FOUND');
   let owner = opts.owningDepartmentId;
   if (!owner) {
-    const [dept] = await db.select().from(units).where(and(eq(units.jurisdictionId, actor.jurisdictionId), eq(units.code, template.owningDepartment)));
+    const [dept] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.jurisdictionId, actor.jurisdictionId), eq(units.code, template.owningDepartment)));
     owner = dept?.id;
   }
   if (!owner) throw new AppError('UNIT_NOT_FOUND');
@@ -46,7 +49,10 @@ export async function createFromTemplate(
     items: template.items,
   });
   if (opts.publishAndFile) {
-    await publishVersion(db, actor, created.versionId, { documentNumber: template.version.documentNumber, publishDate: template.version.publishDate });
+    await publishVersion(db, actor, created.versionId, {
+      documentNumber: template.version.documentNumber,
+      publishDate: template.version.publishDate,
+    });
     await fileVersion(db, actor, created.versionId);
   }
   return created;

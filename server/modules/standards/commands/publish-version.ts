@@ -24,29 +24,49 @@ export async function publishVersion(
   await inTransaction(db, async (tx) => {
     const v = await loadVersion(tx, actor, versionId, { forUpdate: true });
     const to = nextStatus(standardVersionTransitions, v.status, 'publish');
-    if (!to) throw new AppError(v.status === 'draft' ? 'STANDARD_VERSION_TRANSITION' : 'STANDARD_VERSION_NOT_DRAFT');
+    if (!to)
+      throw new AppError(v.status === 'draft' ? 'STANDARD_VERSION_TRANSITION' : 'STANDARD_VERSION_NOT_DRAFT');
     if (!versionPolicy.publish(actor, v)) throw new AppError('FORBIDDEN');
     const items = (await itemsOf(tx, versionId)).map(itemContent);
     if (items.length === 0) throw new AppError('STANDARD_VERSION_EMPTY');
-    const modules = new Set<string>([...commonModules.map((m) => m.code), ...v.version.industryModules.map((m) => m.code)]);
+    const modules = new Set<string>([
+      ...commonModules.map((m) => m.code),
+      ...v.version.industryModules.map((m) => m.code),
+    ]);
     const bad = items.flatMap((item) => itemProblems(item, modules).map((p) => ({ item, p })));
     if (bad.length > 0) {
       throw new AppError(bad[0].p, {
         detail: `以下条目不符合发布要求：${bad.map((b) => b.item.code).join('、')}`,
-        fieldErrors: bad.map((b) => ({ field: `items/${b.item.code}`, code: b.p, message: b.p === 'STANDARD_KEY_ITEM_WITHOUT_BASIS' ? '重点审查项缺少法律依据' : '所属模块不存在' })),
+        fieldErrors: bad.map((b) => ({
+          field: `items/${b.item.code}`,
+          code: b.p,
+          message: b.p === 'STANDARD_KEY_ITEM_WITHOUT_BASIS' ? '重点审查项缺少法律依据' : '所属模块不存在',
+        })),
       });
     }
     const now = new Date();
     const updated = await tx
       .update(standardVersions)
-      .set({ status: to, documentNumber: input.documentNumber.trim(), publishDate: input.publishDate, publishedAt: now, publishedBy: actor.userId })
+      .set({
+        status: to,
+        documentNumber: input.documentNumber.trim(),
+        publishDate: input.publishDate,
+        publishedAt: now,
+        publishedBy: actor.userId,
+      })
       .where(and(eq(standardVersions.id, versionId), eq(standardVersions.status, 'draft')))
       .returning({ id: standardVersions.id });
     if (updated.length === 0) throw new AppError('CONFLICT_STATE');
     const older = await tx
       .update(standardVersions)
       .set({ status: 'superseded', supersededAt: now, supersededBy: versionId })
-      .where(and(eq(standardVersions.standardId, v.standard.id), ne(standardVersions.id, versionId), inArray(standardVersions.status, ['published', 'filed'])))
+      .where(
+        and(
+          eq(standardVersions.standardId, v.standard.id),
+          ne(standardVersions.id, versionId),
+          inArray(standardVersions.status, ['published', 'filed']),
+        ),
+      )
       .returning({ id: standardVersions.id });
     await appendEvent(tx, {
       kind: standardEvents.versionPublished,
@@ -55,7 +75,13 @@ export async function publishVersion(
       entityType: 'standard_version',
       entityId: versionId,
       before: { status: v.status },
-      after: { number: v.version.number, documentNumber: input.documentNumber.trim(), publishDate: input.publishDate, items: items.length, keyItems: items.filter((i) => i.isKey).length },
+      after: {
+        number: v.version.number,
+        documentNumber: input.documentNumber.trim(),
+        publishDate: input.publishDate,
+        items: items.length,
+        keyItems: items.filter((i) => i.isKey).length,
+      },
     });
     for (const o of older) {
       await appendEvent(tx, {
@@ -75,7 +101,10 @@ export async function fileVersion(db: Db, actor: Actor, versionId: string): Prom
   await inTransaction(db, async (tx) => {
     const v = await loadVersion(tx, actor, versionId, { forUpdate: true });
     const to = nextStatus(standardVersionTransitions, v.status, 'file');
-    if (!to) throw new AppError('STANDARD_VERSION_TRANSITION', { detail: v.status === 'draft' ? '草稿版本须先发布，才能备案' : '该版本当前状态不能备案' });
+    if (!to)
+      throw new AppError('STANDARD_VERSION_TRANSITION', {
+        detail: v.status === 'draft' ? '草稿版本须先发布，才能备案' : '该版本当前状态不能备案',
+      });
     if (!versionPolicy.file(actor, v)) throw new AppError('FORBIDDEN');
     const updated = await tx
       .update(standardVersions)
