@@ -28,6 +28,19 @@ export interface Seed {
   foreignEnterpriseId: string;
   /** an .xlsx with new enterprises for the import journey (all rows good but the last) */
   importFile: { path: string; rows: number };
+  /**
+   * a fresh footwear enterprise of 双屿 and its user; a grade-B confirmation agency with a staff login and two approved
+   * engineers, each with their own login; a grade-C confirmation agency; a grade-A one guiding the enterprise
+   */
+  confirmation: {
+    enterpriseName: string;
+    user: { username: string; password: string };
+    agencyName: string;
+    lowAgencyName: string;
+    guidingAgencyName: string;
+    staff: { username: string; password: string };
+    engineers: { username: string; password: string; name: string; certificateNumber: string }[];
+  };
   /** a footwear enterprise of 双屿 that has not started getting ready, and its enterprise user */
   readiness: {
     enterpriseId: string;

@@ -29,6 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runJourney, type DemoLogin, type Env, type Journey, type Outcome, type Seed } from './harness.js';
 import { journeys as adminJourneys } from './journeys/admin.js';
+import { journeys as confirmationJourneys } from './journeys/confirmation.js';
 import { journeys as loginJourneys } from './journeys/login.js';
 import { journeys as publicJourneys } from './journeys/public.js';
 import { journeys as readinessJourneys } from './journeys/readiness-enterprise.js';
@@ -44,6 +45,7 @@ const allJourneys: Journey[] = [
   ...publicJourneys,
   ...registryJourneys,
   ...readinessJourneys,
+  ...confirmationJourneys,
 ];
 
 /** Bounds of the set-up (not assertions): a first start builds the web UI, which takes a while on two cores. */

@@ -16,6 +16,9 @@ import { composeUscc, USCC_CHARSET } from '../domain/uscc.js';
 import { roleBindings, users } from '../server/db/schema/identity.js';
 import { jurisdictions, units } from '../server/db/schema/reference.js';
 import { enterprises } from '../server/db/schema/registry.js';
+import { serviceEngagements } from '../server/db/schema/agencies.js';
+import { createAgency } from '../server/modules/agencies/commands/save-agency.js';
+import { addEngineer } from '../server/modules/agencies/engineers/commands.js';
 import { issueDocument } from '../server/modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../server/modules/documents/index.js';
 import { createUser } from '../server/modules/identity/commands/create-user.js';
@@ -182,6 +185,111 @@ try {
     bindings: [{ role: 'enterprise_user', unitId: readyId }],
   });
 
+  // third-party confirmation: a fresh 双屿 footwear enterprise with its user; a grade-B confirmation agency with a
+  // staff login and two approved engineers, each linked to their own login (added by the bureau: approved at once);
+  // a grade-C confirmation agency; and a grade-A agency that guides the enterprise's rectification (not independent)
+  const usccOf = (seq: number) => {
+    let k = seq;
+    let b = '';
+    for (let i = 0; i < 8; i++) {
+      b = USCC_CHARSET[k % 31] + b;
+      k = Math.floor(k / 31);
+    }
+    return composeUscc({ authority: '9', category: '1', division: '330302', orgBody: b });
+  };
+  const cfBase = 11_000_000 + tag * 10;
+  const cfName = `温州市鹿城区端到端确认鞋业有限公司${tag}`;
+  const { id: cfEnterpriseId } = await createEnterprise(db, bureau, {
+    uscc: usccOf(cfBase),
+    name: cfName,
+    legalRepresentative: '吴建设',
+    registeredAddress: '温州市鹿城区双屿街道鞋都大道99号',
+    operatingAddress: '温州市鹿城区双屿街道鞋都大道99号',
+    subdistrictId: shuangyu.id,
+    industryCode: '1952',
+    scale: 'small',
+    employeeCount: 60,
+    contactName: '吴建设',
+    contactPhone: '13905770099',
+    safetyManagerName: null,
+    safetyManagerPhone: null,
+    operatingStatus: 'operating',
+    parkId: null,
+    hostEnterpriseId: null,
+  });
+  const login = async (
+    prefix: string,
+    displayName: string,
+    role: 'enterprise_user' | 'agency_user',
+    unitId: string,
+  ) => {
+    const user = {
+      username: `e2e.${prefix}.${randomBytes(3).toString('hex')}`,
+      password: 'E2e-Confirm-Pass-1',
+    };
+    const { id } = await createUser(db, null, {
+      jurisdictionId: j.id,
+      username: user.username,
+      displayName,
+      password: user.password,
+      mustChangePassword: false,
+      bindings: [{ role, unitId }],
+    });
+    return { ...user, id };
+  };
+  const cfOwner = await login('cf.owner', `${cfName} 安全管理员`, 'enterprise_user', cfEnterpriseId);
+  const agency = async (
+    name: string,
+    grade: string,
+    kinds: ('confirmation' | 'social_service')[],
+    seq: number,
+  ) => {
+    const { id } = await createAgency(db, bureau, {
+      name,
+      uscc: usccOf(seq),
+      kinds,
+      grade,
+      gradeValidUntil: '2028-12-31',
+      contactName: '端到端联系人',
+      contactPhone: '0577-88000000',
+      address: '温州市鹿城区车站大道1号',
+    });
+    return { id, name };
+  };
+  const cfAgency = await agency(`温州端到端确认技术服务有限公司${tag}`, 'B', ['confirmation'], cfBase + 1);
+  const lowAgency = await agency(`温州端到端丙级确认服务有限公司${tag}`, 'C', ['confirmation'], cfBase + 2);
+  const guidingAgency = await agency(
+    `温州端到端整改指导服务有限公司${tag}`,
+    'A',
+    ['confirmation', 'social_service'],
+    cfBase + 3,
+  );
+  await db.insert(serviceEngagements).values({
+    jurisdictionId: j.id,
+    enterpriseId: cfEnterpriseId,
+    subdistrictId: shuangyu.id,
+    agencyId: guidingAgency.id,
+    services: ['rectification_guidance'],
+    status: 'active',
+    acceptedAt: new Date(),
+  });
+  const cfStaff = await login('cf.staff', `${cfAgency.name} 项目负责人`, 'agency_user', cfAgency.id);
+  const cfEngineers = [];
+  for (const [i, name] of ['端到端工程师甲', '端到端工程师乙'].entries()) {
+    const user = await login(`cf.eng${i + 1}`, `${cfAgency.name} ${name}`, 'agency_user', cfAgency.id);
+    const certificateNumber = `E2E${tag}${i + 1}${randomBytes(2).toString('hex').toUpperCase()}`;
+    await addEngineer(db, bureau, cfAgency.id, {
+      name,
+      certificateNumber,
+      level: 'intermediate',
+      speciality: '安全评价',
+      validFrom: '2024-01-01',
+      validTo: '2030-12-31',
+      userId: user.id,
+    });
+    cfEngineers.push({ username: user.username, password: user.password, name, certificateNumber });
+  }
+
   const seed: Seed = {
     foreignEnterpriseId: foreign.id,
     readiness: {
@@ -194,6 +302,15 @@ try {
       verificationCode: issued.verificationCode,
       number: issued.number,
       holderName: enterprise.name,
+    },
+    confirmation: {
+      enterpriseName: cfName,
+      user: { username: cfOwner.username, password: cfOwner.password },
+      agencyName: cfAgency.name,
+      lowAgencyName: lowAgency.name,
+      guidingAgencyName: guidingAgency.name,
+      staff: { username: cfStaff.username, password: cfStaff.password },
+      engineers: cfEngineers,
     },
     lockUser,
     importFile: { path: importPath, rows: goodRows + 1 },
