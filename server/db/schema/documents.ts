@@ -57,6 +57,8 @@ export const documents = pgTable(
     /** scope columns: the enterprise and subdistrict the document belongs to (null when none) */
     enterpriseId: uuid('enterprise_id'),
     subdistrictId: uuid('subdistrict_id'),
+    /** the agency that issued its content (a confirmation report): its users may read it */
+    agencyId: uuid('agency_id'),
     /** the entity the document is about (a white-list entry, a commitment …) */
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),

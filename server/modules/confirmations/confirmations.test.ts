@@ -287,6 +287,13 @@ describe('a confirmation', () => {
     expect(verified.json()).toMatchObject({ number: done.json().documentNumber });
     const pdf = await owner.get(`/api/documents/${doc.id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    // the agency that issued the report reads it too; another agency does not
+    expect((await agencyStaff.get(`/api/documents/${doc.id}/pdf`)).statusCode).toBe(200);
+    const stranger = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: (await buildAgency(ctx)).id }] }),
+    );
+    expect((await stranger.get(`/api/documents/${doc.id}/pdf`)).statusCode).toBe(404);
 
     const record = (await bureau.get(`/api/agencies/${anxin.id}/record`)).json();
     expect(record).toMatchObject({ confirmed: 1, falseConfirmations: 0 });

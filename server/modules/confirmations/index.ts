@@ -9,6 +9,7 @@ import { confirmationRoutes } from './routes.js';
 import { confirmationReportTemplate } from './templates/confirmation-report.js';
 
 export { validConfirmation } from './queries.js';
+export { keyItemsHash } from './key-items.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

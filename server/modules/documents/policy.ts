@@ -7,12 +7,13 @@ export interface DocumentEntity {
   jurisdictionId: string;
   enterpriseId: string | null;
   subdistrictId: string | null;
+  agencyId: string | null;
   status: StoredDocumentStatus;
 }
 
 /**
  * Who may read an issued document: jurisdiction-wide roles, the users of the enterprise it belongs to, and the
- * officers of its subdistrict — the same rule as `documentScope` in queries.ts, for one loaded row.
+ * officers of its subdistrict, the users of the agency whose work it reports — the same rule as `documentScope` in queries.ts, for one loaded row.
  * Revoking is the bureau administrator's.
  */
 export const documentPolicy: Policy<DocumentEntity, 'read' | 'downloadPdf' | 'revoke'> = {
@@ -28,7 +29,8 @@ function canRead(actor: Actor, doc: DocumentEntity): boolean {
     (b) =>
       jurisdictionWideRoles.has(b.role) ||
       (b.role === 'enterprise_user' && doc.enterpriseId !== null && b.unitId === doc.enterpriseId) ||
-      (b.role === 'subdistrict_officer' && doc.subdistrictId !== null && b.unitId === doc.subdistrictId),
+      (b.role === 'subdistrict_officer' && doc.subdistrictId !== null && b.unitId === doc.subdistrictId) ||
+      (b.role === 'agency_user' && doc.agencyId !== null && b.unitId === doc.agencyId),
   );
 }
 

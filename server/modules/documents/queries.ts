@@ -14,12 +14,16 @@ import {
 } from '../../platform/documents/verification.js';
 import { AppError } from '../../platform/errors/app-error.js';
 
-/** The one scope of documents: jurisdiction-wide roles, the enterprise's users, the subdistrict's officers. */
+/**
+ * The one scope of documents: jurisdiction-wide roles, the enterprise's users, the subdistrict's officers, and the
+ * agency whose work a document reports.
+ */
 export function documentScope(actor: Actor): SQL {
   return scopeWhere(actor, {
     jurisdiction: documents.jurisdictionId,
     enterprise: documents.enterpriseId,
     subdistrict: documents.subdistrictId,
+    agency: (agencyId) => eq(documents.agencyId, agencyId),
   });
 }
 

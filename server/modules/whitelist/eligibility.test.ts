@@ -10,7 +10,7 @@ import { addMonths } from '../../../domain/confirmations.js';
 import { chinaDate } from '../../../domain/readiness.js';
 import { confirmations } from '../../db/schema/confirmations.js';
 import { applicableStandard } from '../standards/index.js';
-import { keyItemsHash } from '../confirmations/key-items.js';
+import { keyItemsHash } from '../confirmations/index.js';
 
 let ctx: TestContext;
 let bureau: ApiClient;

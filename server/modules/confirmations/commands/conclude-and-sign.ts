@@ -159,6 +159,7 @@ export async function signConfirmation(db: Db, actor: Actor, id: string, enginee
       holder: { type: 'enterprise', id: enterprise.id, name: enterprise.name },
       subject: { type: 'confirmation', id },
       subdistrictId: row.subdistrictId,
+      agencyId: row.agencyId,
       issuedAt: now,
       validUntil: validUntil ? new Date(`${validUntil}T23:59:59+08:00`) : null,
       data: {

@@ -32,8 +32,10 @@ export interface IssueDocumentInput<S extends TObject> {
   validUntil?: Date | null;
   /** who may read it besides jurisdiction-wide roles: the enterprise (an enterprise holder by default) … */
   enterpriseId?: string | null;
-  /** … and the subdistrict's officers */
+  /** … and the subdistrict's officers … */
   subdistrictId?: string | null;
+  /** … and the users of the agency whose work it reports */
+  agencyId?: string | null;
   /** the issuing jurisdiction; the actor's by default */
   jurisdictionId?: string;
   /** the issue time printed on the document; now by default */
@@ -135,6 +137,7 @@ export async function issueDocument<S extends TObject>(
     holderName: input.holder.name,
     enterpriseId,
     subdistrictId: input.subdistrictId ?? null,
+    agencyId: input.agencyId ?? null,
     subjectType: input.subject?.type ?? null,
     subjectId: input.subject?.id ?? null,
     data,
