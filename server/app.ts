@@ -16,6 +16,8 @@ import { notFoundProblem, registerProblemHandlers, rememberRoutePatterns } from 
 import { AppError } from './platform/errors/app-error.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
+import { registerRateLimits, type RateLimitOptions } from './platform/http/rate-limit.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { buildValidator } from './platform/http/validator.js';
 import { JobRunner } from './platform/jobs/worker.js';
 
@@ -30,6 +32,8 @@ export interface AppOptions {
   /** serve the built web UI from web/dist (on by default when it exists) */
   serveWeb?: boolean;
   jobs?: JobRunner;
+  /** rate limits on the login and the public routes (on by default; `false` turns them off, e.g. in tests) */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** Build the Fastify app without listening: tests inject requests into it directly. */
@@ -47,6 +51,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobR
   const jobs = opts.jobs ?? new JobRunner(db, { onError: (err) => app.log.error({ err }, 'job failed') });
 
   app.addSchema(ProblemSchema);
+  registerSecurityHeaders(app);
   registerProblemHandlers(app);
   refuseNulCharacters(app);
   rememberRoutePatterns(app);
@@ -62,7 +67,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; jobs: JobR
       },
     },
   });
+  // the API documentation is public like /api/openapi.json (the auth hook would otherwise answer 401 to the UI)
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  if (opts.rateLimit !== false) registerRateLimits(app, db, opts.rateLimit ?? {});
   registerAuth(app, db);
 
   app.get(
