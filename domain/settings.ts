@@ -47,6 +47,27 @@ const platformSettingDefinitions = {
     unit: '位',
     validate: positiveInt,
   }),
+  'auth.loginRateLimitPerMinute': def({
+    key: 'auth.loginRateLimitPerMinute',
+    default: 20,
+    label: '同一 IP 每分钟登录请求上限',
+    unit: '次',
+    validate: positiveInt,
+  }),
+  'auth.loginRateLimitPerUsernamePerMinute': def({
+    key: 'auth.loginRateLimitPerUsernamePerMinute',
+    default: 10,
+    label: '同一用户名每分钟登录请求上限',
+    unit: '次',
+    validate: positiveInt,
+  }),
+  'public.rateLimitPerMinute': def({
+    key: 'public.rateLimitPerMinute',
+    default: 60,
+    label: '公开核验接口同一 IP 每分钟请求上限',
+    unit: '次',
+    validate: positiveInt,
+  }),
   'jobs.maxAttempts': def({
     key: 'jobs.maxAttempts',
     default: 5,

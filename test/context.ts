@@ -7,6 +7,7 @@ import { buildApp } from '../server/app.js';
 import { jurisdictions, units } from '../server/db/schema/index.js';
 import { setupModules } from '../server/modules/index.js';
 import { openPglite, openPostgres, type Database, type Db } from '../server/platform/db/client.js';
+import type { RateLimitOptions } from '../server/platform/http/rate-limit.js';
 import type { App } from '../server/platform/http/types.js';
 import type { JobRunner } from '../server/platform/jobs/worker.js';
 import { adminUrl, databaseUrl, testEngine } from './engine.js';
@@ -40,9 +41,21 @@ export async function openTestDatabase(): Promise<Database> {
   return openPostgres(databaseUrl(name), 5);
 }
 
-export async function createTestContext(opts: { bodyLimitBytes?: number } = {}): Promise<TestContext> {
+/**
+ * Rate limits are off unless a test asks for them (`rateLimit: { clock }`): the files log in far more often than
+ * a person would (server/platform/http/rate-limit.test.ts tests the limits).
+ */
+export async function createTestContext(
+  opts: { bodyLimitBytes?: number; trustProxy?: boolean; rateLimit?: RateLimitOptions | false } = {},
+): Promise<TestContext> {
   const database = await openTestDatabase();
-  const { app, jobs } = await buildApp({ database, serveWeb: false, bodyLimitBytes: opts.bodyLimitBytes });
+  const { app, jobs } = await buildApp({
+    database,
+    serveWeb: false,
+    bodyLimitBytes: opts.bodyLimitBytes,
+    trustProxy: opts.trustProxy,
+    rateLimit: opts.rateLimit ?? false,
+  });
   await app.ready();
   const [j] = await database.db.select().from(jurisdictions).where(eq(jurisdictions.code, '330302'));
   const unitIds = new Map<string, string>();
