@@ -358,6 +358,50 @@ describe('a confirmation', () => {
     });
   });
 
+  it('raises a hazard for every key item the agency finds non-compliant', async () => {
+    const other = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
+    const client = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: other.id }] }),
+    );
+    const grade = await buildAgency(ctx, { kinds: ['confirmation'], grade: 'A' });
+    const staff = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: grade.id }] }),
+    );
+    const requested = (
+      await client.post('/api/confirmations', { enterpriseId: other.id, agencyId: grade.id })
+    ).json();
+    await staff.post(`/api/confirmations/${requested.id}/accept`, {});
+    const items = requested.items as { itemCode: string }[];
+    for (const [i, item] of items.entries()) {
+      await staff.put(`/api/confirmations/${requested.id}/items/${item.itemCode}`, {
+        result: i === 0 ? 'non_compliant' : 'compliant',
+        note: i === 0 ? '应急预案未演练' : '',
+      });
+    }
+    const concluded = await staff.post(`/api/confirmations/${requested.id}/conclude`, {
+      conclusion: 'not_confirmed',
+      siteVisitDate: today(),
+    });
+    expect(concluded.statusCode, concluded.body).toBe(200);
+    expect((await client.get(`/api/hazards?enterpriseId=${other.id}`)).json().total).toBe(0); // not before it takes effect
+    for (const engineer of [await engineerOf(grade), await engineerOf(grade)]) {
+      expect(
+        (await engineer.client.post(`/api/confirmations/${requested.id}/sign`, { engineerId: engineer.id }))
+          .statusCode,
+      ).toBe(200);
+    }
+    expect((await client.get(`/api/confirmations/${requested.id}`)).json().status).toBe('not_confirmed');
+    const hazards = (await client.get(`/api/hazards?enterpriseId=${other.id}`)).json();
+    expect(hazards.total).toBe(1);
+    expect(hazards.items[0]).toMatchObject({
+      itemCode: items[0].itemCode,
+      description: '第三方确认发现：应急预案未演练',
+      status: 'open',
+    });
+  });
+
   it('is invisible to other enterprises and agencies', async () => {
     const other = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
     const stranger = await loginAs(

@@ -74,3 +74,8 @@ export async function applicableStandard(
     excludedCount: all.length - items.length,
   };
 }
+
+/** The items of one version as content (a pinned version: confirmations and inspections look their items up). */
+export async function versionItems(db: Db, versionId: string): Promise<StandardItemContent[]> {
+  return (await itemsOf(db, versionId)).map(itemContent);
+}

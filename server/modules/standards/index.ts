@@ -3,7 +3,7 @@ import type { ModuleContext } from '../../platform/http/types.js';
 import { standardAbilities } from './policy.js';
 import { standardRoutes } from './routes.js';
 
-export { applicableStandard } from './applicable.js';
+export { applicableStandard, versionItems } from './applicable.js';
 export { createFromTemplate } from './commands/load-reference.js';
 
 export const standardsModule = {

@@ -12,6 +12,9 @@ import { engineersByIds, getAgency } from '../../agencies/index.js';
 import { issueDocument } from '../../documents/commands/issue-document.js';
 import { notify } from '../../notifications/index.js';
 import { enterpriseFacts } from '../../registry/queries.js';
+import { hazardSeverity } from '../../../../domain/readiness.js';
+import { raiseHazards } from '../../hazards/index.js';
+import { versionItems } from '../../standards/index.js';
 import { confirmationEvents } from '../events.js';
 import { confirmationReportTemplate } from '../templates/confirmation-report.js';
 import { assertMayConfirm } from './eligibility.js';
@@ -87,7 +90,7 @@ export async function concludeConfirmation(
 /**
  * An engineer signs the conclusion as themselves. The engineer must belong to the agency, be approved and hold a
  * certificate valid today, and not have signed already; the agency must still be qualified. The second signature
- * makes the conclusion effective and issues the report.
+ * makes the conclusion effective, issues the report and raises a hazard for each key item found non-compliant.
  */
 export async function signConfirmation(db: Db, actor: Actor, id: string, engineerId: string): Promise<void> {
   await inTransaction(db, async (tx) => {
@@ -205,6 +208,30 @@ export async function signConfirmation(db: Db, actor: Actor, id: string, enginee
         engineerIds: signers.map((e) => e.id),
       },
     });
+    // every key item the agency found non-compliant becomes a hazard the enterprise must fix
+    const failedItems = items.filter((i) => i.result === 'non_compliant');
+    if (failedItems.length > 0) {
+      const pinned = new Map((await versionItems(tx, row.standardVersionId)).map((i) => [i.code, i]));
+      await raiseHazards(
+        tx,
+        actor,
+        {
+          jurisdictionId: row.jurisdictionId,
+          enterpriseId: row.enterpriseId,
+          subdistrictId: row.subdistrictId,
+          assessmentId: null,
+          standardVersionId: row.standardVersionId,
+          ownerName: null,
+          guidingAgencyId: null,
+        },
+        failedItems.map((i) => ({
+          itemCode: i.itemCode,
+          title: `${i.itemCode} ${i.requirement}`.slice(0, 300),
+          description: i.note ? `第三方确认发现：${i.note}` : '第三方确认发现不符合',
+          ...hazardSeverity({ majorHazard: pinned.get(i.itemCode)?.majorHazard ?? null, markedMajor: false }),
+        })),
+      );
+    }
     await notify(tx, {
       jurisdictionId: row.jurisdictionId,
       unitKind: 'enterprise',
