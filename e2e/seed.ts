@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { composeUscc, USCC_CHARSET } from '../domain/uscc.js';
 import { roleBindings, users } from '../server/db/schema/identity.js';
 import { jurisdictions, units } from '../server/db/schema/reference.js';
+import { settings } from '../server/db/schema/platform.js';
 import { enterprises } from '../server/db/schema/registry.js';
 import { serviceEngagements } from '../server/db/schema/agencies.js';
 import { createAgency } from '../server/modules/agencies/commands/save-agency.js';
@@ -40,6 +41,11 @@ const database = await openAndMigrate(config);
 const db = database.db;
 try {
   const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, config.jurisdictionCode));
+  // every journey logs in from 127.0.0.1, several people a minute: a district's users come from many addresses
+  await db.insert(settings).values([
+    { jurisdictionId: j.id, key: 'auth.loginRateLimitPerMinute', value: 1000, reason: 'browser journeys: one address' },
+    { jurisdictionId: j.id, key: 'auth.loginRateLimitPerUsernamePerMinute', value: 1000, reason: 'browser journeys' },
+  ]);
 
   // the demo enterprise: the unit of demo.enterprise's binding
   const [binding] = await db
