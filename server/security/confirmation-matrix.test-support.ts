@@ -242,6 +242,10 @@ export function confirmationEntries<R extends string>(
       refused: all,
       call: (f) => ({ url: `/api/agencies/${f.confirmation.agencyId}/record` }),
     },
+    'GET /api/agencies/{id}/users': {
+      refused: all,
+      call: (f) => ({ url: `/api/agencies/${f.confirmation.agencyId}/users` }),
+    },
 
     // ── confirmations ──
     'GET /api/confirmations': {

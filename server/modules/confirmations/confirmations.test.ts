@@ -71,6 +71,15 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('engineers', () => {
+  it('offers the agency’s own logins to link an engineer to, to the agency and the bureau only', async () => {
+    const users = (await agencyStaff.get(`/api/agencies/${anxin.id}/users`)).json();
+    expect(users.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining(engineers.map((e) => e.user.id)),
+    );
+    expect((await bureau.get(`/api/agencies/${anxin.id}/users`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/agencies/${anxin.id}/users`)).statusCode).toBe(404);
+  });
+
   it('are kept by their agency and approved by the bureau; changes wait for approval again', async () => {
     const pending = await engineerOf(anxin, { approve: false });
     expect((await agencyStaff.post(`/api/engineers/${pending.id}/approve`, {})).statusCode).toBe(403);

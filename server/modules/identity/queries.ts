@@ -172,3 +172,13 @@ export async function actorOfUser(
   if (!user) return undefined;
   return { ...(await buildActor(db, user)), status: user.status };
 }
+
+/** Active users holding a role on one unit (e.g. an agency's users), for pickers in other modules. */
+export async function usersBoundTo(db: Db, role: string, unitId: string) {
+  return db
+    .selectDistinct({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .innerJoin(roleBindings, eq(roleBindings.userId, users.id))
+    .where(and(eq(roleBindings.role, role), eq(roleBindings.unitId, unitId), eq(users.status, 'active')))
+    .orderBy(asc(users.username));
+}

@@ -3,6 +3,9 @@ import { actorOf } from '../../../platform/auth/plugin.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { IdParams, Nullable, responses, Uuid } from '../../../platform/http/schemas.js';
 import type { ModuleContext } from '../../../platform/http/types.js';
+import { hasRole, unitsWithRole } from '../../../platform/access/actor.js';
+import { usersBoundTo } from '../../identity/queries.js';
+import { getAgency } from '../queries.js';
 import { addEngineer, editEngineer, reviewEngineer } from './commands.js';
 import { engineerView, listEngineers } from './queries.js';
 
@@ -63,6 +66,30 @@ export function engineerRoutes({ app, db }: ModuleContext): void {
     if (!found) throw new AppError('ENGINEER_NOT_FOUND');
     return found;
   };
+
+  app.get(
+    '/api/agencies/:id/users',
+    {
+      schema: {
+        tags,
+        summary: '机构的用户账号（供关联工程师本人登录；区应急管理局与本机构）',
+        params: IdParams,
+        response: responses({
+          200: Type.Array(Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String() })),
+        }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const agency = await getAgency(db, req.params.id);
+      const mayList =
+        agency?.jurisdictionId === actor.jurisdictionId &&
+        (hasRole(actor, 'system_admin', 'bureau_admin') ||
+          unitsWithRole(actor, 'agency_user').includes(agency.id));
+      if (!agency || !mayList) throw new AppError('AGENCY_NOT_FOUND');
+      return usersBoundTo(db, 'agency_user', agency.id);
+    },
+  );
 
   app.get(
     '/api/engineers',

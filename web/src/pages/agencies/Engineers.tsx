@@ -3,7 +3,7 @@
  * (edit; approve / reject / revoke for the bureau), the add/edit form, the review note form, and an agency's
  * confirmation record (评价). Used by the agency's engineers page, the bureau's queue and the agency detail.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -30,7 +30,6 @@ import { api, call } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { useAccess } from '../../auth/session';
 import { applyProblemToForm } from '../../components/form-problem';
-import { UserSelect } from '../../components/UserSelect';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import {
@@ -76,8 +75,15 @@ export function EngineerModal({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EngineerValues>();
   const [alert, setAlert] = useState<string | null>(null);
-  const [userLabel, setUserLabel] = useState<string | undefined>();
-  const canPickUser = access.abilities.manageUsers === true;
+  // the agency's own logins (GET /api/agencies/{id}/users answers the agency and the bureau); an engineer signs as one
+  const ownerAgencyId = agencyId ?? engineer?.agencyId;
+  const agencyUsers = useQuery({
+    queryKey: ['agency-users', ownerAgencyId],
+    enabled: open && ownerAgencyId !== undefined,
+    retry: false,
+    queryFn: () => call(api.GET('/api/agencies/{id}/users', { params: { path: { id: ownerAgencyId! } } })),
+  });
+  const canPickUser = agencyUsers.isSuccess;
 
   useEffect(() => {
     if (!open) return;
@@ -141,7 +147,11 @@ export function EngineerModal({
       ) : null}
       {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
       <Form<EngineerValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="name" label={t('engineers.field.name')} rules={[{ required: true, whitespace: true, message: t('engineers.field.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('engineers.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('engineers.field.required') }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item
@@ -166,11 +176,15 @@ export function EngineerModal({
         </Form.Item>
         {canPickUser ? (
           <Form.Item name="userId" label={t('engineers.field.user')} extra={t('engineers.field.userHint')}>
-            <UserSelect
-              value={undefined /* set by Form.Item */}
-              label={userLabel}
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
               placeholder={t('engineers.field.userPlaceholder')}
-              onChange={(_id, label) => setUserLabel(label)}
+              options={(agencyUsers.data ?? []).map((u) => ({
+                value: u.id,
+                label: `${u.displayName}（${u.username}）`,
+              }))}
             />
           </Form.Item>
         ) : (
@@ -184,7 +198,13 @@ export function EngineerModal({
 }
 
 /** approve / reject / revoke with a note (required to reject or revoke). */
-function ReviewModal({ target, onClose }: { target: { engineer: Engineer; review: Review } | null; onClose: () => void }) {
+function ReviewModal({
+  target,
+  onClose,
+}: {
+  target: { engineer: Engineer; review: Review } | null;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -192,7 +212,12 @@ function ReviewModal({ target, onClose }: { target: { engineer: Engineer; review
   const [alert, setAlert] = useState<string | null>(null);
   const run = useMutation({
     mutationFn: ({ id, review, note }: { id: string; review: Review; note?: string }) =>
-      call(api.POST(`/api/engineers/{id}/${review}`, { params: { path: { id } }, body: note?.trim() ? { note: note.trim() } : {} })),
+      call(
+        api.POST(`/api/engineers/{id}/${review}`, {
+          params: { path: { id } },
+          body: note?.trim() ? { note: note.trim() } : {},
+        }),
+      ),
     onMutate: () => setAlert(null),
     onSuccess: (_d, v) => {
       void queryClient.invalidateQueries({ queryKey: engineersKey });
@@ -220,11 +245,21 @@ function ReviewModal({ target, onClose }: { target: { engineer: Engineer; review
         </Typography.Paragraph>
       ) : null}
       {alert ? <Alert type="error" showIcon title={alert} className="sc-form-alert" /> : null}
-      <Form form={form} layout="vertical" onFinish={(v) => target && run.mutate({ id: target.engineer.id, review: target.review, note: v.note })}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          target && run.mutate({ id: target.engineer.id, review: target.review, note: v.note })
+        }
+      >
         <Form.Item
           name="note"
           label={t('engineers.field.reviewNote')}
-          rules={review === 'approve' ? [] : [{ required: true, whitespace: true, message: t('engineers.field.reviewNoteRequired') }]}
+          rules={
+            review === 'approve'
+              ? []
+              : [{ required: true, whitespace: true, message: t('engineers.field.reviewNoteRequired') }]
+          }
         >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
@@ -282,7 +317,13 @@ export function EngineerList({
       {(['approve', 'reject', 'revoke'] as const)
         .filter((r) => e.abilities[r])
         .map((r) => (
-          <Button key={r} type="link" size="small" danger={r !== 'approve'} onClick={() => setReviewing({ engineer: e, review: r })}>
+          <Button
+            key={r}
+            type="link"
+            size="small"
+            danger={r !== 'approve'}
+            onClick={() => setReviewing({ engineer: e, review: r })}
+          >
             {t(`engineers.action.${r}`)}
           </Button>
         ))}
