@@ -2,6 +2,7 @@ import type { ModuleContext } from '../platform/http/types.js';
 import type { Db } from '../platform/db/client.js';
 import type { JobRunner } from '../platform/jobs/worker.js';
 import { agenciesModule } from './agencies/index.js';
+import { associationsModule } from './associations/index.js';
 import { auditRoutes } from './audit/routes.js';
 import { calendarModule } from './calendar/index.js';
 import { commitmentsModule } from './commitments/index.js';
@@ -56,6 +57,7 @@ export const modules: Module[] = [
   calendarModule,
   recordsModule,
   whitelistModule,
+  associationsModule,
 ];
 
 let setupDone = false;

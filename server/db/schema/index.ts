@@ -12,3 +12,4 @@ export * from './hazards.js';
 export * from './confirmations.js';
 export * from './calendar.js';
 export * from './records.js';
+export * from './associations.js';

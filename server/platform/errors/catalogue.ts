@@ -16,6 +16,7 @@ import { readinessErrors } from './codes/readiness.js';
 import { confirmationErrors } from './codes/confirmations.js';
 import { calendarErrors } from './codes/calendar.js';
 import { recordErrors } from './codes/records.js';
+import { associationErrors } from './codes/associations.js';
 import { agencyErrors } from './codes/agencies.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
@@ -28,6 +29,7 @@ export const errorCatalogue = {
   ...confirmationErrors,
   ...calendarErrors,
   ...recordErrors,
+  ...associationErrors,
   ...agencyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
