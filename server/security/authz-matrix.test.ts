@@ -9,7 +9,9 @@
  * - the subdistrict officer (of 仰义), the enterprise user and the expert are pointed at A's entities they must not
  *   reach: a 双屿 enterprise (not the user's own), its park and document, a file on that document, another
  *   user, an import and its job started by someone else.
- * Standards, units and settings are readable across a jurisdiction by design, so for them every role gets B's.
+ * Standards, units and settings are readable across a jurisdiction by design, so for them every role gets B's; so are
+ * the association register and the self-discipline standards (associations-matrix.test-support.ts), whose writes the
+ * association user (bound to an association of A) is refused on another association of A.
  * Both foreign enterprises (B's, and A's 双屿 one) have a filed footwear standard, a signed commitment, a completed
  * and an in-progress self-inspection, hazards open / awaiting verification / closed and a pending extension request,
  * made through the API by their own users (readiness-matrix.test-support.ts, which also holds those routes' entries).
@@ -47,6 +49,7 @@ import { extensionRequests, hazards } from '../db/schema/hazards.js';
 import { assessments } from '../db/schema/inspections.js';
 import { engineers } from '../db/schema/agencies.js';
 import { confirmations } from '../db/schema/confirmations.js';
+import { selfDisciplineStandards } from '../db/schema/associations.js';
 import { issueDocument } from '../modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../modules/documents/index.js';
 import { createUser } from '../modules/identity/commands/create-user.js';
@@ -56,6 +59,11 @@ import { seedJurisdiction } from '../modules/identity/seed-jurisdiction.js';
 import { createFromTemplate } from '../modules/standards/commands/load-reference.js';
 import { inTransaction } from '../platform/db/tx.js';
 import { openApiRoutes, type ApiRoute } from './openapi-routes.test-support.js';
+import {
+  associationEntries,
+  buildAssociationFixtures,
+  type AssociationForeign,
+} from './associations-matrix.test-support.js';
 import {
   buildConfirmationFixtures,
   confirmationEntries,
@@ -70,7 +78,7 @@ import {
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
 process.env.DATA_DIR = dataDir; // evidence files of this test go to a temp dir
 
-/** The roles that can be bound today. association_user joins when its register exists. */
+/** Every role that can be bound. */
 const matrixRoles = [
   'system_admin',
   'bureau_admin',
@@ -80,6 +88,7 @@ const matrixRoles = [
   'enforcement_officer',
   'enterprise_user',
   'agency_user',
+  'association_user',
   'expert',
 ] as const satisfies readonly Role[];
 type RoleKey = (typeof matrixRoles)[number];
@@ -121,6 +130,8 @@ interface Foreign {
   readiness: ReadinessForeign;
   /** a confirmation agency's engineers, confirmations in four states (the first of `enterpriseId`), adverse records */
   confirmation: ConfirmationForeign;
+  /** an association (in A not the association user's own) and its active self-discipline standard */
+  association: AssociationForeign;
 }
 
 /** B's entities that every role of A is pointed at. */
@@ -642,6 +653,9 @@ const routeMatrix: Record<string, Entry> = {
 
   // ── third-party confirmation: engineers, confirmations, agency record; adverse records; the work calendar ───
   ...confirmationEntries(all, allBut('bureau_admin')),
+
+  // ── industry associations: the register and self-discipline standards ───────────────────────────────────────
+  ...associationEntries(all, allBut('bureau_admin'), uniqueUscc),
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
@@ -807,6 +821,27 @@ async function confirmationFixtures(
   });
 }
 
+/** An association registered by the bureau, with a self-discipline standard of three key items of a filed version. */
+async function associationFixtures(
+  bureau: ApiClient,
+  memberOf: (associationId: string) => Promise<ApiClient>,
+  versionId: string,
+): Promise<AssociationForeign> {
+  const version = (await expectOk(bureau.get(`/api/standard-versions/${versionId}`), 'the version')).json<{
+    items: { code: string; isKey: boolean }[];
+  }>();
+  return buildAssociationFixtures({
+    bureau,
+    uscc: uniqueUscc(),
+    memberOf,
+    versionId,
+    itemCodes: version.items
+      .filter((i) => i.isKey)
+      .slice(0, 3)
+      .map((i) => i.code),
+  });
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   jurisdictionA = ctx.jurisdictionId;
@@ -916,10 +951,12 @@ beforeAll(async () => {
     settingMarker,
   };
   const bAgency = await buildAgency(ctx, { jurisdictionId: b, name: '外区安全技术服务有限公司' });
-  await createFromTemplate(ctx.db, (await actorOfUser(ctx.db, bBureauAdminUser.id))!, 'footwear', {
-    owningDepartmentId: bBureau,
-    publishAndFile: true,
-  });
+  const { versionId: bFootwearVersionId } = await createFromTemplate(
+    ctx.db,
+    (await actorOfUser(ctx.db, bBureauAdminUser.id))!,
+    'footwear',
+    { owningDepartmentId: bBureau, publishAndFile: true },
+  );
   const bOwner = await loginAs(ctx, await createIn(b, 'enterprise_user', bEnterprise.id));
   const bReadiness = await buildReadinessFixtures({
     owner: bOwner,
@@ -966,12 +1003,32 @@ beforeAll(async () => {
       },
       createIn,
     ),
+    association: await associationFixtures(
+      await loginAs(ctx, bBureauAdminUser),
+      async (id) => loginAs(ctx, await createIn(b, 'association_user', id)),
+      bFootwearVersionId,
+    ),
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
   const own = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
   // the agency user's own agency: active, engaged by no enterprise of the fixtures
   const ownAgency = await buildAgency(ctx, { name: '矩阵测试本机构' });
+  // the association user's own association; the foreign one (near.association) is another of A's
+  const aBureau = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] }),
+  );
+  const ownAssociation = (
+    await expectOk(
+      aBureau.post('/api/associations', {
+        name: '矩阵测试本协会',
+        uscc: uniqueUscc(),
+        industryScope: ['19'],
+      }),
+      'register the own association',
+    )
+  ).json<{ id: string }>();
   const bindingUnit: Record<RoleKey, string | undefined> = {
     system_admin: undefined,
     bureau_admin: 'yjj',
@@ -981,6 +1038,7 @@ beforeAll(async () => {
     enforcement_officer: 'yjj',
     enterprise_user: own.id,
     agency_user: ownAgency.id,
+    association_user: ownAssociation.id,
     expert: undefined,
   };
   for (const role of matrixRoles)
@@ -1006,7 +1064,7 @@ beforeAll(async () => {
     enterpriseId: aEnterprise.id,
     agencyId: (await buildAgency(ctx)).id,
   });
-  await fileFootwearStandard(ctx);
+  const { versionId: aFootwearVersionId } = await fileFootwearStandard(ctx);
   const enterpriseUserOf = (id: string) =>
     buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: id }] }).then((u) => loginAs(ctx, u));
   const aOwner = await enterpriseUserOf(aEnterprise.id);
@@ -1047,6 +1105,11 @@ beforeAll(async () => {
         return [await enterpriseUserOf(e.id), e.id];
       },
       createIn,
+    ),
+    association: await associationFixtures(
+      aBureau,
+      async (id) => loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'association_user', unit: id }] })),
+      aFootwearVersionId,
     ),
   };
   await ctx.jobs.drain(); // the imports run, so that their results and error files exist
@@ -1230,5 +1293,11 @@ describe('authorization matrix', () => {
         [c.signerIds[1]]: 'approved',
       });
     }
+    // nor the refused withdrawals of self-discipline standards
+    const kept = await ctx.db
+      .select({ status: selfDisciplineStandards.status })
+      .from(selfDisciplineStandards)
+      .where(inArray(selfDisciplineStandards.id, [far.association.standardId, near.association.standardId]));
+    expect(kept).toEqual([{ status: 'active' }, { status: 'active' }]);
   });
 });
