@@ -29,6 +29,16 @@ describe('menu by abilities', () => {
     expect(paths(bureauAdmin)).toEqual(['/', ['system', '/audit', '/calendar', '/settings']]);
   });
 
+  it('shows the association register to those who may view it (every bound user: the bureau, associations)', () => {
+    expect(
+      paths({ ...bureauAdmin, abilities: { ...bureauAdmin.abilities, viewAssociations: true } }),
+    ).toEqual(['/', '/associations', ['system', '/audit', '/calendar', '/settings']]);
+    expect(paths({ roles: ['association_user'], abilities: { ...none, viewAssociations: true } })).toEqual([
+      '/',
+      '/associations',
+    ]);
+  });
+
   it('hides an empty group: an enterprise user sees the home page and its own enterprise', () => {
     expect(paths(enterpriseUser)).toEqual(['/', '/my-enterprise', '/commitment']);
     expect(paths({ ...enterpriseUser, abilities: { ...none, viewDocuments: true } })).toEqual([

@@ -36,6 +36,7 @@ import {
   IdcardOutlined,
   SafetyCertificateOutlined,
   CalendarOutlined,
+  PartitionOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -183,6 +184,23 @@ export const menuEntries: MenuEntry[] = [
     icon: <BankOutlined />,
     requires: { ability: 'agencyWorkspace' },
     page: lazy(() => import('./pages/agencies/AgencyWorkspacePage')),
+  },
+  // industry associations (行业协会) and their self-discipline standards (自律共治标准)
+  {
+    key: 'associations',
+    path: '/associations',
+    label: 'associations.menu',
+    icon: <PartitionOutlined />,
+    requires: { ability: 'viewAssociations' },
+    page: lazy(() => import('./pages/associations/AssociationsPage')),
+  },
+  {
+    key: 'self-discipline-standard',
+    path: '/self-discipline-standards/:id',
+    label: 'associations.menu',
+    hidden: true,
+    requires: { ability: 'viewAssociations' },
+    page: lazy(() => import('./pages/associations/SelfDisciplinePage')),
   },
   // third-party confirmation (第三方确认) and the engineers who sign it
   {

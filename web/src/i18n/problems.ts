@@ -107,6 +107,14 @@ export const problemTexts: Record<Locale, ProblemTexts> = {
     CALENDAR_DAY_INVALID: 'A date in the holiday schedule is invalid or repeated',
     RECORD_DATE_IN_FUTURE: 'The date cannot be in the future',
 
+    // industry associations and self-discipline standards (server/platform/errors/codes/associations.ts)
+    ASSOCIATION_NOT_FOUND: 'No such association',
+    ASSOCIATION_USCC_TAKEN: 'An association with this unified social credit code is already registered',
+    ASSOCIATION_NOT_ACTIVE: 'The association is dissolved',
+    SELF_DISCIPLINE_NOT_FOUND: 'No such self-discipline standard',
+    SELF_DISCIPLINE_VERSION_NOT_PUBLISHED: 'Items can only be taken from a published or filed standard version',
+    SELF_DISCIPLINE_ITEMS_INVALID: 'No items chosen, or some items are not in that standard version',
+
     // request validation, per field
     required: 'Required',
     minLength: 'Too short',
