@@ -25,7 +25,7 @@ describe('demo data', () => {
     expect(first.alreadyLoaded).toBe(false);
     // one login per role, and 安信's two engineers with their own
     expect(new Set(first.logins.map((l) => l.username)).size).toBe(first.logins.length);
-    expect(new Set(first.logins.map((l) => l.role)).size).toBe(9);
+    expect(new Set(first.logins.map((l) => l.role)).size).toBe(10);
     expect(first.logins.filter((l) => l.role === 'agency_user').map((l) => l.username)).toEqual([
       'demo.agency',
       'demo.engineer1',
@@ -116,6 +116,17 @@ describe('demo data', () => {
     expect(items.every((h) => h.enterpriseId !== report.enterpriseId)).toBe(true);
     expect((await bureau.get(`/api/documents/${report.documentId}/pdf`)).headers['content-type']).toBe('application/pdf');
     expect((await (await login('demo.engineer2')).get(`/api/confirmations/${report.id}`)).json().status).toBe('confirmed');
+
+    // the footwear association and its self-discipline standard: 12 key items of the filed footwear standard
+    const association = await login('demo.association');
+    expect((await association.get('/api/associations')).json()).toMatchObject([{ name: '温州市鹿城区鞋业协会', industryScope: ['19'] }]);
+    const adopted = (await shuangyu.get('/api/self-discipline-standards')).json();
+    expect(adopted).toMatchObject([{ associationName: '温州市鹿城区鞋业协会', itemCount: 12, status: 'active', abilities: { withdraw: false } }]);
+    const selfDiscipline = (await association.get(`/api/self-discipline-standards/${adopted[0].id}`)).json();
+    expect(selfDiscipline.abilities.withdraw).toBe(true);
+    expect(selfDiscipline.standardTitle).toContain('鞋革');
+    expect(selfDiscipline.items).toHaveLength(12);
+    expect(selfDiscipline.items.every((i: { isKey: boolean }) => i.isKey)).toBe(true);
 
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);

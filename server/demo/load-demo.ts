@@ -16,6 +16,8 @@ import { createFromTemplate } from '../modules/standards/commands/load-reference
 import { declareApplicability } from '../modules/standards/commands/declare-applicability.js';
 import { applyRows } from '../modules/registry/import/apply-rows.js';
 import { createAgency } from '../modules/agencies/commands/save-agency.js';
+import { adoptSelfDiscipline, registerAssociation } from '../modules/associations/commands.js';
+import { getVersion } from '../modules/standards/queries.js';
 import { moveEngagement, requestEngagement } from '../modules/agencies/commands/engagements.js';
 import type { ParsedRow } from '../modules/registry/import/validate-rows.js';
 import { signCommitment } from '../modules/commitments/commands/sign-commitment.js';
@@ -213,7 +215,8 @@ export async function loadDemo(
   await moveEngagement(db, await as(agencyUserId), engagement.id, 'accept');
 
   // 4. the two reference standards, published and filed; the demo enterprise declares what it does
-  for (const key of ['footwear', 'micro-park']) await createFromTemplate(db, actor, key, { publishAndFile: true });
+  const filed: Record<string, string> = {};
+  for (const key of ['footwear', 'micro-park']) filed[key] = (await createFromTemplate(db, actor, key, { publishAndFile: true })).versionId;
   await declareApplicability(db, actor, { id: ent.id, jurisdictionId: j.id }, ['solvent_adhesive', 'spray_painting', 'dormitory']);
 
   // 5. getting ready in 双屿: other footwear enterprises signed, inspected themselves and work on their hazards
@@ -260,6 +263,22 @@ export async function loadDemo(
     await signConfirmation(db, second, confirmationId, engineerIds[1]);
   }
 
+  // 7. the footwear association, registered by the bureau, adopts 12 key items of the filed footwear standard
+  const associationId = await registerAssociation(db, actor, {
+    name: demoAssociation.name,
+    uscc: demoAssociation.uscc,
+    industryScope: ['19'],
+    contactName: '郑海波',
+    contactPhone: '0577-88331952',
+  });
+  const associationActor = await as(await ensureUser(db, j.id, 'demo.association', `${demoAssociation.name} 秘书处`, [{ role: 'association_user', unitId: associationId }]));
+  const footwearItems = (await getVersion(db, actor, filed.footwear)).items;
+  await adoptSelfDiscipline(db, associationActor, associationId, {
+    title: '鹿城区鞋业安全生产自律共治标准（2026）',
+    standardVersionId: filed.footwear,
+    itemCodes: footwearItems.filter((i) => i.isKey).slice(0, 12).map((i) => i.code),
+  });
+
   const logins = demoLogins(unit, footwear.fields.name);
   if (opts.dataDir) writeFileSync(path.join(opts.dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`);
   return { alreadyLoaded: false, logins, enterprises: count, parks: parkPlan.length, standards: 2, gettingReady: readyOnes.length };
@@ -281,6 +300,9 @@ const gettingReadyPlan: HazardFate[][] = [
   ['rectifying', 'closed'],
   [],
 ];
+
+/** The demo's industry association (a 社会团体: USCC authority 5, category 1). */
+const demoAssociation = { name: '温州市鹿城区鞋业协会', uscc: '51330302MJ87925665' } as const;
 
 /** 安信's registered safety engineers, each with their own login (only an engineer's own login may sign as them). */
 const demoEngineers = [
@@ -389,6 +411,7 @@ function demoLogins(unit: (code: string) => { name: string }, enterpriseName = '
     l('enforcement_officer', 'demo.officer', unit('yjj').name),
     l('enterprise_user', 'demo.enterprise', enterpriseName),
     l('agency_user', 'demo.agency', '浙江瓯越安全咨询有限公司'),
+    l('association_user', 'demo.association', demoAssociation.name),
     l('expert', 'demo.expert', '温州市鹿城区'),
     ...demoEngineers.map((e) => l('agency_user', e.username, '温州安信安全技术服务有限公司')),
   ];
