@@ -1,17 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgency, buildEngagement } from '../../../test/agency-factories.js';
 import { loginAs, type ApiClient } from '../../../test/client.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { buildUser } from '../../../test/factories.js';
-import { fileFootwearStandard } from '../../../test/readiness-factories.js';
+import { answerAll, fileFootwearStandard, type AnswerLike } from '../../../test/readiness-factories.js';
 import { buildEnterprise, type BuiltEnterprise } from '../../../test/registry-factories.js';
 import { uploadEvidence } from '../../../test/upload.js';
 import { addDays, chinaDate } from '../../../domain/readiness.js';
-import { events } from '../../db/schema/platform.js';
-import { hazards } from '../../db/schema/hazards.js';
 import { notifications } from '../../db/schema/notifications.js';
-import { sweepHazards } from './sweep.js';
 
 let ctx: TestContext;
 let enterprise: BuiltEnterprise;
@@ -42,103 +38,7 @@ afterAll(() => ctx.close());
 
 const today = () => chinaDate(new Date());
 
-type Answer = { itemCode: string; isKey: boolean; result: string | null; toReview: boolean };
-
-/** Answer every item: the given codes non-compliant, the rest compliant, evidence on key items. */
-async function answerAll(
-  client: ApiClient,
-  id: string,
-  answers: Answer[],
-  nonCompliant: string[],
-  major: string[] = [],
-) {
-  const keyEvidence = await uploadEvidence(client, 'assessment', id);
-  for (const a of answers) {
-    const bad = nonCompliant.includes(a.itemCode);
-    const res = await client.put(`/api/inspections/${id}/answers/${a.itemCode}`, {
-      result: bad ? 'non_compliant' : 'compliant',
-      note: bad ? '现场检查发现不符合' : '',
-      evidence: a.isKey && !bad ? [keyEvidence] : [],
-      ...(major.includes(a.itemCode) ? { markedMajor: true } : {}),
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
-
-describe('the commitment', () => {
-  it('is signed by the enterprise as an issued document, once per text, and again when the text changes', async () => {
-    const before = (await owner.get(`/api/enterprises/${enterprise.id}/commitment`)).json();
-    expect(before).toMatchObject({ latest: null, upToDate: false, abilities: { sign: true } });
-    expect(before.current.text.length).toBeGreaterThan(100);
-
-    const wrongName = await owner.post(`/api/enterprises/${enterprise.id}/commitment`, {
-      signatoryName: '李四',
-      signatoryCapacity: 'legal_representative',
-    });
-    expect(wrongName.statusCode).toBe(400);
-    expect(wrongName.json().code).toBe('COMMITMENT_SIGNATORY_MISMATCH');
-    const noLetter = await owner.post(`/api/enterprises/${enterprise.id}/commitment`, {
-      signatoryName: '李四',
-      signatoryCapacity: 'authorised',
-    });
-    expect(noLetter.json().code).toBe('COMMITMENT_AUTHORISATION_REQUIRED');
-    expect(
-      (
-        await shuangyu.post(`/api/enterprises/${enterprise.id}/commitment`, {
-          signatoryName: '张三',
-          signatoryCapacity: 'legal_representative',
-        })
-      ).statusCode,
-    ).toBe(403);
-
-    const signed = await owner.post(`/api/enterprises/${enterprise.id}/commitment`, {
-      signatoryName: '张三',
-      signatoryCapacity: 'legal_representative',
-    });
-    expect(signed.statusCode, signed.body).toBe(201);
-    expect(signed.json()).toMatchObject({
-      upToDate: true,
-      abilities: { sign: false },
-      latest: { signatoryName: '张三', textVersion: '平台内置文本' },
-    });
-    expect(signed.json().latest.documentNumber).toMatch(/^鹿应急合规承〔\d{4}〕\d+号$/);
-    const pdf = await owner.get(`/api/documents/${signed.json().latest.documentId}/pdf`);
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-
-    const again = await owner.post(`/api/enterprises/${enterprise.id}/commitment`, {
-      signatoryName: '张三',
-      signatoryCapacity: 'legal_representative',
-    });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('COMMITMENT_ALREADY_SIGNED');
-
-    // the bureau changes the text: the signature is no longer up to date, and an authorised signatory signs anew
-    const admin = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'system_admin' }, { role: 'bureau_admin', unit: 'yjj' }] }),
-    );
-    const changed = await admin.put('/api/settings/commitment.text', {
-      value: '本企业郑重承诺：严格遵守安全生产法律法规。\n落实全员安全生产责任制。',
-      reason: '修订承诺书文本',
-    });
-    expect(changed.statusCode, changed.body).toBe(200);
-    const stale = (await shuangyu.get(`/api/enterprises/${enterprise.id}/commitment`)).json();
-    expect(stale).toMatchObject({
-      upToDate: false,
-      current: { textVersion: expect.stringMatching(/^第1版/) },
-    });
-    const letter = await uploadEvidence(owner, 'enterprise', enterprise.id, '授权委托书');
-    const resigned = await owner.post(`/api/enterprises/${enterprise.id}/commitment`, {
-      signatoryName: '李四',
-      signatoryCapacity: 'authorised',
-      authorisationFile: letter,
-    });
-    expect(resigned.statusCode, resigned.body).toBe(201);
-    expect(resigned.json().history).toHaveLength(2);
-    expect((await yangyi.get(`/api/enterprises/${enterprise.id}/commitment`)).statusCode).toBe(404);
-  });
-});
+type Answer = AnswerLike & { result: string | null; toReview: boolean };
 
 describe('self-inspection, hazards and extensions', () => {
   let inspectionId: string;
@@ -146,6 +46,11 @@ describe('self-inspection, hazards and extensions', () => {
   let hazardIds: string[];
 
   it('pins the filed version and the declared tags, and refuses to complete with unanswered items', async () => {
+    const signed = await owner.post(`/api/enterprises/${enterprise.id}/commitment`, {
+      signatoryName: '张三',
+      signatoryCapacity: 'legal_representative',
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
     const started = await owner.post('/api/inspections', { enterpriseId: enterprise.id, kind: 'self' });
     expect(started.statusCode, started.body).toBe(201);
     const body = started.json();
@@ -416,129 +321,5 @@ describe('self-inspection, hazards and extensions', () => {
         })
       ).statusCode,
     ).toBe(200);
-  });
-});
-
-describe('the overdue and reminder sweep', () => {
-  it('marks overdue hazards once, tells the enterprise and the subdistrict, and reminds before deadlines once', async () => {
-    const e = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
-    const client = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
-    );
-    const started = (await client.post('/api/inspections', { enterpriseId: e.id, kind: 'self' })).json();
-    await answerAll(client, started.id, started.answers, [
-      started.answers.find((a: Answer) => !a.isKey).itemCode,
-    ]);
-    const [hazardId] = (await client.post(`/api/inspections/${started.id}/complete`)).json().hazardIds;
-    const [h] = await ctx.db.select().from(hazards).where(eq(hazards.id, hazardId));
-
-    const dayBefore = new Date(`${addDays(h.deadline, -1)}T04:00:00Z`);
-    expect((await sweepHazards(ctx.db, dayBefore)).reminded).toBeGreaterThanOrEqual(1);
-    await sweepHazards(ctx.db, dayBefore);
-    const reminders = await ctx.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.entityId, hazardId), eq(notifications.kind, 'hazard.reminder')));
-    expect(reminders).toHaveLength(1);
-
-    const after = new Date(`${addDays(h.deadline, 1)}T04:00:00Z`);
-    await sweepHazards(ctx.db, after);
-    await sweepHazards(ctx.db, after);
-    const overdueEvents = await ctx.db
-      .select()
-      .from(events)
-      .where(and(eq(events.entityId, hazardId), eq(events.kind, 'hazard.overdue')));
-    expect(overdueEvents).toHaveLength(1);
-    const notices = await ctx.db
-      .select({ unitKind: notifications.unitKind })
-      .from(notifications)
-      .where(and(eq(notifications.entityId, hazardId), eq(notifications.kind, 'hazard.overdue')))
-      .orderBy(asc(notifications.unitKind));
-    expect(notices.map((n) => n.unitKind)).toEqual(['enterprise', 'subdistrict']);
-    const [marked] = await ctx.db
-      .select({ overdue: hazards.overdue })
-      .from(hazards)
-      .where(eq(hazards.id, hazardId));
-    expect(marked.overdue).toBe(true);
-    const overdueList = (
-      await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }))
-    ).get(`/api/hazards?overdue=true&enterpriseId=${e.id}`);
-    expect((await overdueList).json().total).toBe(1);
-    expect(await ctx.db.execute(sql`select 1`)).toBeDefined();
-  });
-});
-
-describe('first inspection by an engaged agency', () => {
-  it('lets the engaged agency run it and verify the hazards it guides, and refuses an agency not engaged', async () => {
-    const e = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
-    const engaged = await buildAgency(ctx);
-    const stranger = await buildAgency(ctx);
-    await buildEngagement(ctx, { enterpriseId: e.id, agencyId: engaged.id });
-    const agency = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: engaged.id }] }),
-    );
-    const other = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: stranger.id }] }),
-    );
-
-    expect(
-      (await other.post('/api/inspections', { enterpriseId: e.id, kind: 'agency_first' })).statusCode,
-    ).toBe(404);
-    expect((await agency.post('/api/inspections', { enterpriseId: e.id, kind: 'self' })).statusCode).toBe(
-      403,
-    );
-    const started = await agency.post('/api/inspections', { enterpriseId: e.id, kind: 'agency_first' });
-    expect(started.statusCode, started.body).toBe(201);
-    expect(started.json()).toMatchObject({ kind: 'agency_first', agencyId: engaged.id });
-    expect((await other.get(`/api/inspections/${started.json().id}`)).statusCode).toBe(404);
-    await answerAll(agency, started.json().id, started.json().answers, [
-      started.json().answers.find((a: Answer) => !a.isKey).itemCode,
-    ]);
-    const [hazardId] = (await agency.post(`/api/inspections/${started.json().id}/complete`)).json().hazardIds;
-
-    const hazard = (await agency.get(`/api/hazards/${hazardId}`)).json();
-    expect(hazard.guidingAgencyId).toBe(engaged.id);
-    expect((await other.get(`/api/hazards/${hazardId}`)).statusCode).toBe(404);
-    const ent = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
-    );
-    const after = await uploadEvidence(ent, 'hazard', hazardId);
-    await ent.post(`/api/hazards/${hazardId}/submit`, { afterEvidence: [after] });
-    const verified = await agency.post(`/api/hazards/${hazardId}/verify`, { note: '指导机构复核合格' });
-    expect(verified.statusCode, verified.body).toBe(200);
-    expect(verified.json().status).toBe('closed');
-  });
-});
-
-describe('the readiness summary', () => {
-  it('tells the enterprise what to do next, and shows officers the status without steps', async () => {
-    const e = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
-    const client = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
-    );
-    const fresh = (await client.get(`/api/enterprises/${e.id}/readiness`)).json();
-    expect(fresh.nextSteps.map((s: { key: string }) => s.key)).toEqual(['signCommitment', 'startInspection']);
-    expect(fresh.commitment).toMatchObject({ signed: false, upToDate: false });
-    await client.post(`/api/enterprises/${e.id}/commitment`, {
-      signatoryName: '张三',
-      signatoryCapacity: 'legal_representative',
-    });
-    const started = (await client.post('/api/inspections', { enterpriseId: e.id, kind: 'self' })).json();
-    const after = (await client.get(`/api/enterprises/${e.id}/readiness`)).json();
-    expect(after.nextSteps).toEqual([
-      { key: 'continueInspection', link: `/inspections/${started.id}`, urgent: false },
-    ]);
-    const officer = (await shuangyu.get(`/api/enterprises/${e.id}/readiness`)).json();
-    expect(officer).toMatchObject({
-      commitment: { signed: true, upToDate: true },
-      selfInspection: { id: started.id, status: 'in_progress' },
-      nextSteps: [],
-    });
-    expect((await yangyi.get(`/api/enterprises/${e.id}/readiness`)).statusCode).toBe(404);
   });
 });
