@@ -1,7 +1,10 @@
 import type { AgencyKind, AgencyStatus, EngagementService, EngagementStatus } from '../domain/agencies.js';
 import { agencies, enterprises, serviceEngagements } from '../server/db/schema/index.js';
 import { eq } from 'drizzle-orm';
+import { addDays, chinaDate } from '../domain/readiness.js';
+import { loginAs, type ApiClient } from './client.js';
 import type { TestContext } from './context.js';
+import { buildUser, type BuiltUser } from './factories.js';
 import { uniqueUscc } from './registry-factories.js';
 
 export interface BuiltAgency {
@@ -13,7 +16,13 @@ export interface BuiltAgency {
 /** An agency row straight in the register (no event: a fixture, not a user action). */
 export async function buildAgency(
   ctx: TestContext,
-  opts: { kinds?: AgencyKind[]; grade?: string | null; status?: AgencyStatus; name?: string; jurisdictionId?: string } = {},
+  opts: {
+    kinds?: AgencyKind[];
+    grade?: string | null;
+    status?: AgencyStatus;
+    name?: string;
+    jurisdictionId?: string;
+  } = {},
 ): Promise<BuiltAgency> {
   const uscc = uniqueUscc();
   const name = opts.name ?? `温州测试安全技术服务有限公司${uscc.slice(10, 16)}`;
@@ -55,4 +64,50 @@ export async function buildEngagement(
     })
     .returning({ id: serviceEngagements.id });
   return { id: row.id };
+}
+
+export interface BuiltEngineer {
+  user: BuiltUser;
+  client: ApiClient;
+  id: string;
+  certificateNumber: string;
+}
+
+let certificates = 0;
+
+/**
+ * A registered safety engineer of an agency, added through the API by their own agency login (linked as the
+ * engineer's user) and, unless `approve: false`, approved by the bureau client given.
+ */
+export async function buildEngineer(
+  ctx: TestContext,
+  bureau: ApiClient,
+  agency: BuiltAgency,
+  opts: { validTo?: string; approve?: boolean; extraAgency?: string } = {},
+): Promise<BuiltEngineer> {
+  const roles = [
+    { role: 'agency_user' as const, unit: agency.id },
+    ...(opts.extraAgency ? [{ role: 'agency_user' as const, unit: opts.extraAgency }] : []),
+  ];
+  const user = await buildUser(ctx, { roles });
+  const client = await loginAs(ctx, user);
+  certificates += 1;
+  const certificateNumber = `ZAQ${process.pid % 1000}${String(certificates).padStart(6, '0')}`;
+  const added = await client.post(`/api/agencies/${agency.id}/engineers`, {
+    name: `工程师${certificates}`,
+    certificateNumber,
+    level: 'intermediate',
+    speciality: '安全评价',
+    validFrom: '2024-01-01',
+    validTo: opts.validTo ?? addDays(chinaDate(new Date()), 365),
+    userId: user.id,
+  });
+  if (added.statusCode !== 201) throw new Error(`adding an engineer: ${added.statusCode} ${added.body}`);
+  const id = (added.json() as { id: string }).id;
+  if (opts.approve !== false) {
+    const approved = await bureau.post(`/api/engineers/${id}/approve`, { note: '证书核验无误' });
+    if (approved.statusCode !== 200)
+      throw new Error(`approving an engineer: ${approved.statusCode} ${approved.body}`);
+  }
+  return { user, client, id, certificateNumber };
 }

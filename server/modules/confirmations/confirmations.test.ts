@@ -1,9 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgency, buildEngagement, type BuiltAgency } from '../../../test/agency-factories.js';
+import {
+  buildAgency,
+  buildEngagement,
+  buildEngineer,
+  type BuiltAgency,
+  type BuiltEngineer,
+} from '../../../test/agency-factories.js';
 import { loginAs, type ApiClient } from '../../../test/client.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
-import { buildUser, type BuiltUser } from '../../../test/factories.js';
+import { buildUser } from '../../../test/factories.js';
 import { fileFootwearStandard } from '../../../test/readiness-factories.js';
 import { buildEnterprise, type BuiltEnterprise } from '../../../test/registry-factories.js';
 import { addMonths } from '../../../domain/confirmations.js';
@@ -18,39 +24,11 @@ let owner: ApiClient;
 let bureau: ApiClient;
 let anxin: BuiltAgency;
 let agencyStaff: ApiClient;
-const engineers: { user: BuiltUser; client: ApiClient; id: string }[] = [];
+const engineers: BuiltEngineer[] = [];
 const today = () => chinaDate(new Date());
-let certificate = 0;
 
-async function engineerOf(
-  agency: BuiltAgency,
-  opts: { validTo?: string; approve?: boolean; extraAgency?: string } = {},
-) {
-  const roles = [
-    { role: 'agency_user' as const, unit: agency.id },
-    ...(opts.extraAgency ? [{ role: 'agency_user' as const, unit: opts.extraAgency }] : []),
-  ];
-  const user = await buildUser(ctx, { roles });
-  const client = await loginAs(ctx, user);
-  certificate += 1;
-  const added = await client.post(`/api/agencies/${agency.id}/engineers`, {
-    name: `工程师${certificate}`,
-    certificateNumber: `ZAQ2026${String(certificate).padStart(6, '0')}`,
-    level: 'intermediate',
-    speciality: '安全评价',
-    validFrom: '2024-01-01',
-    validTo: opts.validTo ?? addDays(today(), 365),
-    userId: user.id,
-  });
-  expect(added.statusCode, added.body).toBe(201);
-  expect(added.json().status).toBe('pending');
-  if (opts.approve !== false)
-    expect(
-      (await bureau.post(`/api/engineers/${added.json().id}/approve`, { note: '证书核验无误' })).json()
-        .status,
-    ).toBe('approved');
-  return { user, client, id: added.json().id as string };
-}
+const engineerOf = (agency: BuiltAgency, opts: Parameters<typeof buildEngineer>[3] = {}) =>
+  buildEngineer(ctx, bureau, agency, opts);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -69,79 +47,6 @@ beforeAll(async () => {
   engineers.push(await engineerOf(anxin), await engineerOf(anxin));
 });
 afterAll(() => ctx.close());
-
-describe('engineers', () => {
-  it('offers the agency’s own logins to link an engineer to, to the agency and the bureau only', async () => {
-    const users = (await agencyStaff.get(`/api/agencies/${anxin.id}/users`)).json();
-    expect(users.map((u: { id: string }) => u.id)).toEqual(
-      expect.arrayContaining(engineers.map((e) => e.user.id)),
-    );
-    expect((await bureau.get(`/api/agencies/${anxin.id}/users`)).statusCode).toBe(200);
-    expect((await owner.get(`/api/agencies/${anxin.id}/users`)).statusCode).toBe(404);
-  });
-
-  it('are kept by their agency and approved by the bureau; changes wait for approval again', async () => {
-    const pending = await engineerOf(anxin, { approve: false });
-    expect((await agencyStaff.post(`/api/engineers/${pending.id}/approve`, {})).statusCode).toBe(403);
-    const dup = await agencyStaff.post(`/api/agencies/${anxin.id}/engineers`, {
-      name: '重复',
-      certificateNumber: 'ZAQ2026000001',
-      level: 'junior',
-      validFrom: '2024-01-01',
-      validTo: '2030-01-01',
-    });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().code).toBe('ENGINEER_CERTIFICATE_TAKEN');
-    const badDates = await agencyStaff.post(`/api/agencies/${anxin.id}/engineers`, {
-      name: '日期',
-      certificateNumber: 'ZAQX1',
-      level: 'junior',
-      validFrom: '2026-01-01',
-      validTo: '2025-01-01',
-    });
-    expect(badDates.json().code).toBe('ENGINEER_DATES_INVALID');
-    const other = await buildAgency(ctx);
-    const stranger = await loginAs(
-      ctx,
-      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: other.id }] }),
-    );
-    expect(
-      (
-        await stranger.post(`/api/agencies/${anxin.id}/engineers`, {
-          name: 'x',
-          certificateNumber: 'ZAQX2',
-          level: 'junior',
-          validFrom: '2024-01-01',
-          validTo: '2030-01-01',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await stranger.get(`/api/engineers/${pending.id}`)).statusCode).toBe(404);
-
-    const approved = engineers[0];
-    const view = (await agencyStaff.get(`/api/engineers/${approved.id}`)).json();
-    const edited = await agencyStaff.patch(`/api/engineers/${approved.id}`, {
-      ...pick(view),
-      speciality: '安全评价（机械）',
-    });
-    expect(edited.json().status).toBe('pending');
-    expect((await bureau.post(`/api/engineers/${approved.id}/approve`, {})).json().status).toBe('approved');
-    const queue = (await bureau.get('/api/engineers?status=pending')).json();
-    expect(queue.map((e: { id: string }) => e.id)).toContain(pending.id);
-  });
-});
-
-function pick(v: Record<string, unknown>) {
-  return {
-    name: v.name,
-    certificateNumber: v.certificateNumber,
-    level: v.level,
-    speciality: v.speciality,
-    validFrom: v.validFrom,
-    validTo: v.validTo,
-    userId: v.userId,
-  };
-}
 
 describe('choosing an agency', () => {
   it('refuses an agency below the minimum grade, blacklisted, not of the confirmation kind, or not independent', async () => {
