@@ -30,6 +30,47 @@ async function enterpriseFor(db: Db, actor: Actor, enterpriseId: string, ability
   return e;
 }
 
+type Enterprise = NonNullable<Awaited<ReturnType<typeof getEnterprise>>>;
+type RecordTable = typeof accidents | typeof penalties | typeof dishonestyListings;
+
+/** Insert one adverse record of the enterprise with its source, and its event, in one transaction. */
+async function insertRecord(
+  db: Db,
+  actor: Actor,
+  e: Enterprise,
+  table: RecordTable,
+  record: {
+    kind: (typeof recordEvents)[keyof typeof recordEvents];
+    entityType: string;
+    sourceKind: string;
+    fields: Record<string, unknown>;
+  },
+): Promise<string> {
+  return inTransaction(db, async (tx) => {
+    const values = {
+      jurisdictionId: e.jurisdictionId,
+      enterpriseId: e.id,
+      subdistrictId: e.subdistrictId,
+      ...record.fields,
+      sourceKind: record.sourceKind,
+      createdBy: actor.userId,
+    };
+    const [row] = (await tx
+      .insert(table)
+      .values(values as typeof table.$inferInsert)
+      .returning({ id: table.id })) as { id: string }[];
+    await appendEvent(tx, {
+      kind: record.kind,
+      jurisdictionId: e.jurisdictionId,
+      actor: eventActor(actor),
+      entityType: record.entityType,
+      entityId: row.id,
+      after: { enterpriseId: e.id, fields: record.fields },
+    });
+    return row.id;
+  });
+}
+
 export interface AccidentInput {
   enterpriseId: string;
   occurredOn: string;
@@ -58,27 +99,11 @@ export async function recordAccident(
     description: input.description?.trim() ?? '',
     source: input.source.trim(),
   };
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .insert(accidents)
-      .values({
-        jurisdictionId: e.jurisdictionId,
-        enterpriseId: e.id,
-        subdistrictId: e.subdistrictId,
-        ...fields,
-        sourceKind,
-        createdBy: actor.userId,
-      })
-      .returning({ id: accidents.id });
-    await appendEvent(tx, {
-      kind: recordEvents.accidentRecorded,
-      jurisdictionId: e.jurisdictionId,
-      actor: eventActor(actor),
-      entityType: 'accident',
-      entityId: row.id,
-      after: { enterpriseId: e.id, fields },
-    });
-    return row.id;
+  return insertRecord(db, actor, e, accidents, {
+    kind: recordEvents.accidentRecorded,
+    entityType: 'accident',
+    sourceKind,
+    fields,
   });
 }
 
@@ -110,27 +135,11 @@ export async function recordPenalty(
     workSafety: input.workSafety,
     source: input.source.trim(),
   };
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .insert(penalties)
-      .values({
-        jurisdictionId: e.jurisdictionId,
-        enterpriseId: e.id,
-        subdistrictId: e.subdistrictId,
-        ...fields,
-        sourceKind,
-        createdBy: actor.userId,
-      })
-      .returning({ id: penalties.id });
-    await appendEvent(tx, {
-      kind: recordEvents.penaltyRecorded,
-      jurisdictionId: e.jurisdictionId,
-      actor: eventActor(actor),
-      entityType: 'penalty',
-      entityId: row.id,
-      after: { enterpriseId: e.id, fields },
-    });
-    return row.id;
+  return insertRecord(db, actor, e, penalties, {
+    kind: recordEvents.penaltyRecorded,
+    entityType: 'penalty',
+    sourceKind,
+    fields,
   });
 }
 
@@ -165,26 +174,10 @@ export async function listDishonesty(
     reason: input.reason.trim(),
     source: input.source.trim(),
   };
-  return inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .insert(dishonestyListings)
-      .values({
-        jurisdictionId: e.jurisdictionId,
-        enterpriseId: e.id,
-        subdistrictId: e.subdistrictId,
-        ...fields,
-        sourceKind,
-        createdBy: actor.userId,
-      })
-      .returning({ id: dishonestyListings.id });
-    await appendEvent(tx, {
-      kind: recordEvents.dishonestyListed,
-      jurisdictionId: e.jurisdictionId,
-      actor: eventActor(actor),
-      entityType: 'dishonesty_listing',
-      entityId: row.id,
-      after: { enterpriseId: e.id, fields },
-    });
-    return row.id;
+  return insertRecord(db, actor, e, dishonestyListings, {
+    kind: recordEvents.dishonestyListed,
+    entityType: 'dishonesty_listing',
+    sourceKind,
+    fields,
   });
 }
