@@ -51,7 +51,9 @@ describe('demo data', () => {
     const mine = (await shuangyu.get('/api/enterprises?pageSize=200')).json();
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.total).toBeLessThan(300);
-    expect(new Set(mine.items.map((e: { subdistrictName: string }) => e.subdistrictName))).toEqual(new Set(['双屿街道']));
+    expect(new Set(mine.items.map((e: { subdistrictName: string }) => e.subdistrictName))).toEqual(
+      new Set(['双屿街道']),
+    );
 
     const enterprise = await login('demo.enterprise');
     const own = (await enterprise.get('/api/enterprises')).json();
@@ -66,20 +68,37 @@ describe('demo data', () => {
     expect((await bureau.get('/api/agencies')).json().total).toBe(2);
 
     const standards = (await bureau.get('/api/standards')).json();
-    expect(standards.map((s: { templateKey: string; versions: { status: string }[] }) => [s.templateKey, s.versions[0].status]).sort()).toEqual([
+    expect(
+      standards
+        .map((s: { templateKey: string; versions: { status: string }[] }) => [
+          s.templateKey,
+          s.versions[0].status,
+        ])
+        .sort(),
+    ).toEqual([
       ['footwear', 'filed'],
       ['micro-park', 'filed'],
     ]);
-    const applicable = (await enterprise.get(`/api/enterprises/${own.items[0].id}/applicable-standard`)).json();
+    const applicable = (
+      await enterprise.get(`/api/enterprises/${own.items[0].id}/applicable-standard`)
+    ).json();
     expect(applicable.title).toContain('鞋革');
     expect(applicable.declaredTags).toContain('solvent_adhesive');
     expect(applicable.items.some((i: { tags: string[] }) => i.tags.includes('solvent_adhesive'))).toBe(true);
-    expect(applicable.items.every((i: { tags: string[] }) => i.tags.length === 0 || i.tags.some((t) => applicable.declaredTags.includes(t)))).toBe(true);
+    expect(
+      applicable.items.every(
+        (i: { tags: string[] }) =>
+          i.tags.length === 0 || i.tags.some((t) => applicable.declaredTags.includes(t)),
+      ),
+    ).toBe(true);
 
     // getting ready in 双屿: the demo enterprise is left for a person to walk through
     const readiness = (await enterprise.get(`/api/enterprises/${own.items[0].id}/readiness`)).json();
     expect(readiness.commitment.signed).toBe(false);
-    expect(readiness.nextSteps.map((s: { key: string }) => s.key)).toEqual(['signCommitment', 'startInspection']);
+    expect(readiness.nextSteps.map((s: { key: string }) => s.key)).toEqual([
+      'signCommitment',
+      'startInspection',
+    ]);
     expect((await enterprise.get('/api/inspections')).json().total).toBe(0);
 
     expect(first.gettingReady).toBe(8);
@@ -105,23 +124,45 @@ describe('demo data', () => {
     const engineer1 = await login('demo.engineer1');
     const engineers = (await engineer1.get('/api/engineers')).json();
     expect(engineers).toHaveLength(2);
-    expect(engineers.every((e: { status: string; agencyName: string; userId: string | null }) => e.status === 'approved' && e.agencyName === '温州安信安全技术服务有限公司' && e.userId)).toBe(true);
+    expect(
+      engineers.every(
+        (e: { status: string; agencyName: string; userId: string | null }) =>
+          e.status === 'approved' && e.agencyName === '温州安信安全技术服务有限公司' && e.userId,
+      ),
+    ).toBe(true);
     expect(engineers.filter((e: { isMe: boolean }) => e.isMe)).toHaveLength(1);
     const confirmations = (await bureau.get('/api/confirmations')).json();
     expect(confirmations.total).toBe(1);
     const report = (await bureau.get(`/api/confirmations/${confirmations.items[0].id}`)).json();
-    expect(report).toMatchObject({ status: 'confirmed', state: 'in_force', agencyName: '温州安信安全技术服务有限公司' });
+    expect(report).toMatchObject({
+      status: 'confirmed',
+      state: 'in_force',
+      agencyName: '温州安信安全技术服务有限公司',
+    });
     expect(report.signatures).toHaveLength(2);
     expect(report.documentNumber).toMatch(/^鹿应急合规确〔\d{4}〕\d+号$/);
     expect(items.every((h) => h.enterpriseId !== report.enterpriseId)).toBe(true);
-    expect((await bureau.get(`/api/documents/${report.documentId}/pdf`)).headers['content-type']).toBe('application/pdf');
-    expect((await (await login('demo.engineer2')).get(`/api/confirmations/${report.id}`)).json().status).toBe('confirmed');
+    expect((await bureau.get(`/api/documents/${report.documentId}/pdf`)).headers['content-type']).toBe(
+      'application/pdf',
+    );
+    expect((await (await login('demo.engineer2')).get(`/api/confirmations/${report.id}`)).json().status).toBe(
+      'confirmed',
+    );
 
     // the footwear association and its self-discipline standard: 12 key items of the filed footwear standard
     const association = await login('demo.association');
-    expect((await association.get('/api/associations')).json()).toMatchObject([{ name: '温州市鹿城区鞋业协会', industryScope: ['19'] }]);
+    expect((await association.get('/api/associations')).json()).toMatchObject([
+      { name: '温州市鹿城区鞋业协会', industryScope: ['19'] },
+    ]);
     const adopted = (await shuangyu.get('/api/self-discipline-standards')).json();
-    expect(adopted).toMatchObject([{ associationName: '温州市鹿城区鞋业协会', itemCount: 12, status: 'active', abilities: { withdraw: false } }]);
+    expect(adopted).toMatchObject([
+      {
+        associationName: '温州市鹿城区鞋业协会',
+        itemCount: 12,
+        status: 'active',
+        abilities: { withdraw: false },
+      },
+    ]);
     const selfDiscipline = (await association.get(`/api/self-discipline-standards/${adopted[0].id}`)).json();
     expect(selfDiscipline.abilities.withdraw).toBe(true);
     expect(selfDiscipline.standardTitle).toContain('鞋革');
@@ -130,6 +171,10 @@ describe('demo data', () => {
 
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);
-    expect(parks.every((p: { tenantCount: number; operatorName: string | null }) => p.tenantCount > 0 && p.operatorName)).toBe(true);
+    expect(
+      parks.every(
+        (p: { tenantCount: number; operatorName: string | null }) => p.tenantCount > 0 && p.operatorName,
+      ),
+    ).toBe(true);
   });
 });

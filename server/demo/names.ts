@@ -7,7 +7,12 @@ const givenChars = '建国志强海燕晓明丽华伟杰秀英文斌小红俊峰
 
 /** Industry groups of the demo: which GB/T 4754 classes, the word in the name, where they cluster. */
 export const demoIndustries = [
-  { codes: ['1952', '1951', '1953', '1954', '1959'], word: '鞋业', weight: 46, clusters: ['shuangyu', 'yangyi', 'fengmen'] },
+  {
+    codes: ['1952', '1951', '1953', '1954', '1959'],
+    word: '鞋业',
+    weight: 46,
+    clusters: ['shuangyu', 'yangyi', 'fengmen'],
+  },
   { codes: ['1922', '1929', '1921', '1910'], word: '皮革制品', weight: 10, clusters: ['shuangyu', 'yangyi'] },
   { codes: ['1819', '1829', '1830'], word: '服饰', weight: 9, clusters: ['puxieshi', 'nanjiao'] },
   { codes: ['3587'], word: '眼镜', weight: 5, clusters: ['nanjiao', 'qidu'] },
