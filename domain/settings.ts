@@ -264,6 +264,89 @@ const eligibilitySettingDefinitions = {
   }),
 } as const;
 
+
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as string[]).includes(v);
+
+/** The white-list workflow (domain/whitelist.ts): periods in PRC working days, validity, exits and their measures. */
+const whitelistSettingDefinitions = {
+  'whitelist.opinionWorkingDays': def({
+    key: 'whitelist.opinionWorkingDays',
+    default: 5,
+    label: '征询部门意见期限',
+    unit: '个工作日',
+    validate: positiveInt,
+  }),
+  'whitelist.opinionSilence': def<'agree' | 'escalate'>({
+    key: 'whitelist.opinionSilence',
+    default: 'agree',
+    label: '部门逾期未反馈意见的处理（agree 视为同意 / escalate 提交局领导处理）',
+    validate: oneOf('agree', 'escalate'),
+  }),
+  'whitelist.noticeWorkingDays': def({
+    key: 'whitelist.noticeWorkingDays',
+    default: 5,
+    label: '白名单公示期',
+    unit: '个工作日',
+    validate: positiveInt,
+  }),
+  'whitelist.validityMonths': def({
+    key: 'whitelist.validityMonths',
+    default: 12,
+    label: '白名单有效期（期满前年度复核）',
+    unit: '月',
+    validate: positiveInt,
+  }),
+  'whitelist.reviewLeadDays': def({
+    key: 'whitelist.reviewLeadDays',
+    default: 30,
+    label: '有效期届满前多少天开启年度复核',
+    unit: '天',
+    validate: positiveInt,
+  }),
+  'whitelist.objectionsPerIpPerHour': def({
+    key: 'whitelist.objectionsPerIpPerHour',
+    default: 5,
+    label: '同一 IP 每小时可提交的公示异议数',
+    unit: '件',
+    validate: positiveInt,
+  }),
+  'whitelist.numberPattern': def({
+    key: 'whitelist.numberPattern',
+    default: '{short}安合白〔{year}〕{n:4}号',
+    label: '白名单编号格式',
+    validate: numberPattern,
+  }),
+  'documents.numberPattern.public_notice': def({
+    key: 'documents.numberPattern.public_notice',
+    default: '{short}应急合规公〔{year}〕{n}号',
+    label: '白名单公示编号格式',
+    validate: numberPattern,
+  }),
+  'documents.numberPattern.exit_decision': def({
+    key: 'documents.numberPattern.exit_decision',
+    default: '{short}应急合规退〔{year}〕{n}号',
+    label: '退出白名单决定书编号格式',
+    validate: numberPattern,
+  }),
+  'exit.reentryBanYears': def({
+    key: 'exit.reentryBanYears',
+    default: 2,
+    label: '退出后不得重新申请入库的期限',
+    unit: '年',
+    validate: positiveInt,
+  }),
+  'exit.measureMonths': def({
+    key: 'exit.measureMonths',
+    default: 24,
+    label: '退出后加密检查、提高保险费率档次、暂停告知承诺审批、取消评优资格的期限',
+    unit: '月',
+    validate: positiveInt,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
@@ -273,6 +356,7 @@ export const settingDefinitions = {
   ...readinessSettingDefinitions,
   ...confirmationSettingDefinitions,
   ...eligibilitySettingDefinitions,
+  ...whitelistSettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

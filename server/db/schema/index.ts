@@ -13,3 +13,4 @@ export * from './confirmations.js';
 export * from './calendar.js';
 export * from './records.js';
 export * from './associations.js';
+export * from './whitelist.js';
