@@ -12,6 +12,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { menuEntries, type MenuEntry } from './menu';
 import { ForbiddenPage, NotFoundPage } from './pages/ErrorPages';
+import { publicRoutes } from './pages/public/routes';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const ActivatePage = lazy(() => import('./pages/ActivatePage'));
@@ -72,6 +73,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/activate" element={<ActivatePage />} />
+        {/* the public portal (/public/…): no login, so outside RequireAuth */}
+        {publicRoutes}
         <Route element={<RequireAuth />}>
           <Route path="/change-password" element={<ForcedPasswordPage />} />
           <Route element={<AppLayout />}>

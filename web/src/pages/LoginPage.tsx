@@ -118,6 +118,9 @@ export default function LoginPage() {
         <Typography.Paragraph className="sc-forced-logout">
           <Link to="/activate">{t('login.activateLink')}</Link>
         </Typography.Paragraph>
+        <Typography.Paragraph className="sc-forced-logout">
+          <Link to="/public">{t('public.loginLink')}</Link>
+        </Typography.Paragraph>
       </Card>
     </div>
   );
