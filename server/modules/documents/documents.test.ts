@@ -189,6 +189,7 @@ describe('public verification', () => {
       'kindLabel',
       'number',
       'status',
+      'subjectStatus',
       'validUntil',
     ]);
     expect(body).toMatchObject({
@@ -198,6 +199,7 @@ describe('public verification', () => {
       holder: enterprise.name,
       status: 'valid',
       validUntil: '2029-03-01T16:00:00.000Z',
+      subjectStatus: null,
     });
     // codes are read case-insensitively (typed from paper)
     expect((await verify(doc.verificationCode.toUpperCase())).json().number).toBe(doc.number);

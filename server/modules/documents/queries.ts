@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/client.js';
 import { renderDocument, type RenderedPdf } from '../../platform/documents/render.js';
 import { documentKindLabel, findTemplate } from '../../platform/documents/template.js';
 import { effectiveStatus, type DocumentStatus } from '../../platform/documents/status.js';
+import { subjectStatusOf, type SubjectStatus } from '../../platform/documents/subject-status.js';
 import {
   isWellFormedVerificationCode,
   newVerificationCode,
@@ -97,11 +98,21 @@ export interface VerificationView {
   issuedAt: string;
   status: DocumentStatus;
   validUntil: string | null;
+  /** the current state of what the document is about (a plaque's white-list entry), when its module states one */
+  subjectStatus: SubjectStatus | null;
 }
 
 type VerifyColumns = Pick<
   DocumentRow,
-  'kind' | 'number' | 'holderName' | 'issuedAt' | 'status' | 'validUntil' | 'verificationCode'
+  | 'kind'
+  | 'number'
+  | 'holderName'
+  | 'issuedAt'
+  | 'status'
+  | 'validUntil'
+  | 'verificationCode'
+  | 'subjectType'
+  | 'subjectId'
 >;
 
 /** Looked up when the presented code is malformed, so that path does the same work as a real lookup. */
@@ -113,6 +124,8 @@ const decoy: VerifyColumns = {
   status: 'valid',
   validUntil: null,
   verificationCode: newVerificationCode(),
+  subjectType: null,
+  subjectId: null,
 };
 
 /**
@@ -135,6 +148,8 @@ export async function verifyDocument(
       status: documents.status,
       validUntil: documents.validUntil,
       verificationCode: documents.verificationCode,
+      subjectType: documents.subjectType,
+      subjectId: documents.subjectId,
     })
     .from(documents)
     .where(eq(documents.verificationCode, wellFormed ? code : decoy.verificationCode))
@@ -149,6 +164,7 @@ export async function verifyDocument(
     issuedAt: candidate.issuedAt.toISOString(),
     status: effectiveStatus(candidate, now),
     validUntil: candidate.validUntil ? candidate.validUntil.toISOString() : null,
+    subjectStatus: await subjectStatusOf(db, { type: candidate.subjectType, id: candidate.subjectId }),
   };
   return row !== undefined && wellFormed && matches ? view : undefined;
 }

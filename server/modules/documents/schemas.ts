@@ -82,6 +82,16 @@ export const VerificationView = Type.Object(
     issuedAt: Type.String({ format: 'date-time' }),
     status: DocumentStatusSchema,
     validUntil: Nullable(Type.String({ format: 'date-time' })),
+    /** the current state of the document's subject, e.g. 白名单状态：在册 for a plaque; null when none is stated */
+    subjectStatus: Nullable(
+      Type.Object(
+        {
+          label: Type.String(),
+          tone: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('bad')]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { $id: 'DocumentVerification', additionalProperties: false },
 );

@@ -16,6 +16,12 @@ const statusColours: Record<VerificationView['status'], string> = {
   expired: '#6e7781',
 };
 
+const toneColours: Record<NonNullable<VerificationView['subjectStatus']>['tone'], string> = {
+  ok: '#1a7f37',
+  warning: '#9a6700',
+  bad: '#cf222e',
+};
+
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
@@ -33,6 +39,7 @@ function page(title: string, body: string): string {
   dl { margin: 0; }
   dt { color: #656d76; font-size: 14px; margin-top: 10px; }
   dd { margin: 2px 0 10px; font-size: 17px; word-break: break-all; }
+  .subject { font-size: 17px; font-weight: 600; border-left: 4px solid; padding: 4px 10px; margin: 0 0 10px; }
   p.note { color: #656d76; font-size: 13px; line-height: 1.6; margin-top: 18px; }
 </style>
 </head>
@@ -52,12 +59,16 @@ export function verificationPage(view: VerificationView): string {
   ];
   if (view.validUntil) rows.push(['有效期至', chineseLastDay(new Date(view.validUntil))]);
   const statusText = documentStatusLabels[view.status];
+  const subject = view.subjectStatus;
+  const subjectLine = subject
+    ? `<p class="subject" style="color:${toneColours[subject.tone]};border-color:${toneColours[subject.tone]}">${escape(subject.label)}</p>\n`
+    : '';
   return page(
     `文书核验：${view.number}`,
     `<h1>文书核验结果</h1>
 <div class="card">
 <div class="status" style="background:${statusColours[view.status]}">${escape(statusText)}</div>
-<dl>
+${subjectLine}<dl>
 ${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('\n')}
 <dt>当前状态</dt><dd>${escape(statusText)}</dd>
 </dl>

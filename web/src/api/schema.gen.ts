@@ -12136,6 +12136,10 @@ export interface paths {
                             kindLabel: string;
                             number: string;
                             status: "valid" | "superseded" | "revoked" | "expired";
+                            subjectStatus: {
+                                label: string;
+                                tone: "ok" | "warning" | "bad";
+                            } | null;
                             validUntil: string | null;
                         };
                     };
