@@ -79,7 +79,8 @@ export interface NoticeObjection {
   name: string;
   contact: string;
   content: string;
-  evidence: string[];
+  /** the objector's description of the evidence (free text from the public form) */
+  evidence: string;
   status: ObjectionStatus;
   resolution: string | null;
   filedAt: string;
@@ -89,6 +90,8 @@ export interface NoticeObjection {
 export interface NoticeDetail extends Notice {
   applications: Application[];
   objections: NoticeObjection[];
+  /** the entries publication created */
+  entries: { id: string; number: string; enterpriseName: string }[];
 }
 
 export interface DocumentRef {
@@ -158,11 +161,12 @@ export interface Exit {
   summary: string;
   evidence: string[];
   proposedAt: string;
-  proposedByLabel: string | null;
+  proposedBy: string | null;
   decisionNote: string | null;
   decidedAt: string | null;
   decision: DocumentRef | null;
   measures: Measure[];
+  actions: string[];
 }
 
 export interface EntryDetail extends Entry {
@@ -170,9 +174,4 @@ export interface EntryDetail extends Entry {
   exits: Exit[];
   measures: Measure[];
   actions: string[];
-}
-
-/** The part of `ApplicationDetail` these pages read: the entry a published application became. */
-export interface ApplicationDetail extends Application {
-  entry: { id: string; number: string; validFrom: string; validTo: string; status: EntryStatus } | null;
 }

@@ -11,6 +11,7 @@ import {
   entryActions,
   entryStatusKey,
   entryStatuses,
+  evidenceKind,
   exitProposalBody,
   exitReasonKey,
   exitReasons,
@@ -303,6 +304,14 @@ describe('entries', () => {
       summary: '隐患',
       evidence: ['abc'],
     });
+  });
+});
+
+describe('evidenceKind', () => {
+  it('tells a stored file, a link and a text reference apart', () => {
+    expect(evidenceKind('a'.repeat(64))).toBe('file');
+    expect(evidenceKind('https://example.org/x')).toBe('link');
+    expect(evidenceKind('鹿应急罚〔2026〕12号')).toBe('text');
   });
 });
 

@@ -279,6 +279,15 @@ export function exitProposalBody(v: { reason: ExitReason; summary: string; evide
   };
 }
 
+export type EvidenceKind = 'file' | 'link' | 'text';
+
+/** An evidence reference of an exit: a stored file (its SHA-256), a web link, or a text (document number, note). */
+export function evidenceKind(ref: string): EvidenceKind {
+  if (/^[0-9a-f]{64}$/i.test(ref)) return 'file';
+  if (/^https?:\/\//i.test(ref)) return 'link';
+  return 'text';
+}
+
 /** Measures in force first, then the later start first; kinds in the order of domain/whitelist.ts inside a day. */
 export function measuresOrder<T extends Pick<Measure, 'inForce' | 'startsOn' | 'kind'>>(
   list: readonly T[],
