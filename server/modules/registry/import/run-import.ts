@@ -67,6 +67,9 @@ export async function runImport(ctx: JobContext): Promise<Record<string, unknown
   const importId = String(ctx.job.payload.importId);
   const [imp] = await db.select().from(enterpriseImports).where(eq(enterpriseImports.id, importId));
   if (!imp) throw new Error(`import ${importId} not found`);
+  // A process that died after the write committed but before the job was marked done leaves the job to run
+  // again: the import is already whole, and running it again would record it as "all rows unchanged".
+  if (imp.status === 'done' || imp.status === 'failed') return { importId, alreadyFinished: imp.status };
   await db.update(enterpriseImports).set({ status: 'running' }).where(eq(enterpriseImports.id, importId));
   try {
     const started = performance.now();
