@@ -59,6 +59,7 @@ CREATE TABLE "public_notices" (
 	"title" text NOT NULL,
 	"number" text NOT NULL,
 	"document_id" uuid NOT NULL,
+	"verify_url" text NOT NULL,
 	"starts_on" text NOT NULL,
 	"ends_on" text NOT NULL,
 	"ends_estimated" boolean DEFAULT false NOT NULL,
@@ -73,6 +74,9 @@ CREATE TABLE "whitelist_applications" (
 	"jurisdiction_id" uuid NOT NULL,
 	"enterprise_id" uuid NOT NULL,
 	"subdistrict_id" uuid NOT NULL,
+	"enterprise_name" text NOT NULL,
+	"uscc" text NOT NULL,
+	"industry_code" text NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"eligibility" jsonb NOT NULL,
 	"batch_id" uuid,
@@ -91,12 +95,17 @@ CREATE TABLE "whitelist_entries" (
 	"jurisdiction_id" uuid NOT NULL,
 	"enterprise_id" uuid NOT NULL,
 	"subdistrict_id" uuid NOT NULL,
+	"enterprise_name" text NOT NULL,
+	"uscc" text NOT NULL,
+	"industry_code" text NOT NULL,
 	"application_id" uuid NOT NULL,
 	"number" text NOT NULL,
 	"valid_from" text NOT NULL,
 	"valid_to" text NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"plaque_document_id" uuid NOT NULL,
+	"plaque_number" text NOT NULL,
+	"plaque_verify_url" text NOT NULL,
 	"suspended_reason" text,
 	"exited_on" text,
 	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -121,7 +130,9 @@ CREATE TABLE "whitelist_exits" (
 	"decision_note" text,
 	"decided_by" uuid,
 	"decided_at" timestamp with time zone,
-	"decision_document_id" uuid
+	"decision_document_id" uuid,
+	"decision_number" text,
+	"decision_verify_url" text
 );
 --> statement-breakpoint
 CREATE TABLE "whitelist_opinions" (

@@ -64,6 +64,7 @@ export const publicNotices = pgTable(
     title: text('title').notNull(),
     number: text('number').notNull(),
     documentId: uuid('document_id').notNull(),
+    verifyUrl: text('verify_url').notNull(),
     startsOn: text('starts_on').notNull(),
     endsOn: text('ends_on').notNull(),
     /** the period runs into a year the calendar does not know: counted on weekdays */
@@ -88,6 +89,10 @@ export const whitelistApplications = pgTable(
       .notNull()
       .references(() => enterprises.id),
     subdistrictId: uuid('subdistrict_id').notNull(),
+    /** the enterprise as registered when it applied (lists and the public page search these) */
+    enterpriseName: text('enterprise_name').notNull(),
+    uscc: text('uscc').notNull(),
+    industryCode: text('industry_code').notNull(),
     status: text('status', { enum: applicationStatuses }).notNull().default('draft'),
     eligibility: jsonb('eligibility').$type<EligibilitySnapshot>().notNull(),
     batchId: uuid('batch_id').references(() => collectionBatches.id),
@@ -190,6 +195,10 @@ export const whitelistEntries = pgTable(
       .notNull()
       .references(() => enterprises.id),
     subdistrictId: uuid('subdistrict_id').notNull(),
+    /** the enterprise as registered when it applied (lists and the public page search these) */
+    enterpriseName: text('enterprise_name').notNull(),
+    uscc: text('uscc').notNull(),
+    industryCode: text('industry_code').notNull(),
     applicationId: uuid('application_id')
       .notNull()
       .references(() => whitelistApplications.id),
@@ -198,6 +207,8 @@ export const whitelistEntries = pgTable(
     validTo: text('valid_to').notNull(),
     status: text('status', { enum: ['active', 'suspended', 'exited'] }).notNull().default('active'),
     plaqueDocumentId: uuid('plaque_document_id').notNull(),
+    plaqueNumber: text('plaque_number').notNull(),
+    plaqueVerifyUrl: text('plaque_verify_url').notNull(),
     suspendedReason: text('suspended_reason'),
     exitedOn: text('exited_on'),
     publishedAt: ts('published_at').notNull().defaultNow(),
@@ -267,6 +278,8 @@ export const whitelistExits = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: ts('decided_at'),
     decisionDocumentId: uuid('decision_document_id'),
+    decisionNumber: text('decision_number'),
+    decisionVerifyUrl: text('decision_verify_url'),
   },
   (t) => [
     index('whitelist_exits_status').on(t.jurisdictionId, t.status),

@@ -230,6 +230,8 @@ export async function enterpriseFacts(db: Db, id: string) {
       industryCode: enterprises.industryCode,
       name: enterprises.name,
       uscc: enterprises.uscc,
+      hostEnterpriseId: enterprises.hostEnterpriseId,
+      operatingStatus: enterprises.operatingStatus,
     })
     .from(enterprises)
     .where(eq(enterprises.id, id));

@@ -9,6 +9,7 @@ import { latestAssessments, withCompletedSelfInspection } from '../inspections/i
 import { adverseFacts } from '../records/index.js';
 import { enterpriseFacts, enterpriseNames, tenantsOfOperatedParks } from '../registry/queries.js';
 import { applicableStandard } from '../standards/index.js';
+import { reentryBanUntil } from './entry-queries.js';
 
 /** Everything eligibility reads about one enterprise, gathered from the modules that own it. */
 export async function gatherEligibilityFacts(
@@ -16,7 +17,7 @@ export async function gatherEligibilityFacts(
   enterprise: { id: string; jurisdictionId: string; industryCode: string; hostEnterpriseId: string | null },
   today: string,
 ): Promise<EligibilityFacts> {
-  const [text, signed, assessments, counts, standard, confirmation, adverse, tenants] = await Promise.all([
+  const [text, signed, assessments, counts, standard, confirmation, adverse, tenants, banUntil] = await Promise.all([
     currentCommitmentText(db, enterprise.jurisdictionId),
     latestCommitment(db, enterprise.id),
     latestAssessments(db, enterprise.id),
@@ -25,6 +26,7 @@ export async function gatherEligibilityFacts(
     validConfirmation(db, enterprise.id, today),
     adverseFacts(db, enterprise.id),
     tenantsOfOperatedParks(db, enterprise.id),
+    reentryBanUntil(db, enterprise.id, today),
   ]);
   // the first inspection may be the enterprise's own or the engaged agency's (DOMAIN.md §4.2)
   const completed = assessments.lastCompleted;
@@ -57,8 +59,7 @@ export async function gatherEligibilityFacts(
     accidents: adverse.accidents,
     penalties: adverse.penalties,
     dishonesty: adverse.dishonesty,
-    // exits and their bans arrive with the exit workflow
-    reentryBanUntil: null,
+    reentryBanUntil: banUntil,
     host,
     park,
   };

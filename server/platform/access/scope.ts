@@ -14,7 +14,8 @@ export interface ScopeColumns {
   jurisdiction: Column;
   subdistrict?: Column;
   enterprise?: Column;
-  department?: Column;
+  /** a column, or a condition for rows related to a department another way (e.g. an EXISTS on requests) */
+  department?: Column | ((departmentId: string) => SQL);
   /** agencies see what engages them: the module supplies the condition (e.g. an EXISTS on engagements) */
   agency?: (agencyId: string) => SQL;
   association?: (associationId: string) => SQL;
@@ -44,6 +45,7 @@ function bindingCondition(actor: Actor, b: Binding, c: ScopeColumns): SQL | unde
     // department column) they see only for their own department
     case 'department_officer':
     case 'enforcement_officer':
+      if (typeof c.department === 'function') return c.department(b.unitId);
       return c.department ? eq(c.department as AnyPgColumn, b.unitId) : sql`true`;
     case 'subdistrict_officer':
       return c.subdistrict ? eq(c.subdistrict as AnyPgColumn, b.unitId) : undefined;

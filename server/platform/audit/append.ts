@@ -5,6 +5,7 @@ import { canonicalJson } from '../../../domain/canonical-json.js';
 import { auditHeads, events } from '../../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import { eventSchema, type EventKind } from './event-kinds.js';
+import { runListeners } from './listeners.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -100,6 +101,19 @@ export async function appendEvents(tx: Db, inputs: EventInput<unknown>[]): Promi
     .update(auditHeads)
     .set({ seq, hash: prevHash })
     .where(sql`${auditHeads.jurisdictionId} = ${jurisdictionId} and ${auditHeads.seq} = ${head.seq}`);
+  await runListeners(
+    tx,
+    rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      jurisdictionId: r.jurisdictionId,
+      actor: { userId: r.actorUserId, label: r.actorLabel },
+      entityType: r.entityType,
+      entityId: r.entityId,
+      after: r.after,
+      at: r.at,
+    })),
+  );
   return rows.map((r) => ({ id: r.id, seq: r.seq }));
 }
 

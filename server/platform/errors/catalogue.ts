@@ -18,6 +18,7 @@ import { calendarErrors } from './codes/calendar.js';
 import { recordErrors } from './codes/records.js';
 import { associationErrors } from './codes/associations.js';
 import { agencyErrors } from './codes/agencies.js';
+import { whitelistErrors } from './codes/whitelist.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
 export const errorCatalogue = {
@@ -31,6 +32,7 @@ export const errorCatalogue = {
   ...recordErrors,
   ...associationErrors,
   ...agencyErrors,
+  ...whitelistErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
