@@ -7762,6 +7762,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业退出白名单后的管理措施 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endsOn: string | null;
+                            exitId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            inForce: boolean;
+                            kind: string;
+                            label: string;
+                            note: string;
+                            startsOn: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/{id}/readiness": {
         parameters: {
             query?: never;
@@ -7825,6 +7918,168 @@ export interface paths {
                                 startedAt: string;
                                 status: string;
                                 versionNumber: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业的白名单状态 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                batchId: string | null;
+                                collectedAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                noticeId: string | null;
+                                opinionDeadline: string | null;
+                                opinions: {
+                                    cleared: number;
+                                    escalated: number;
+                                    objected: number;
+                                    pending: number;
+                                    total: number;
+                                };
+                                reason: string | null;
+                                status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                uscc: string;
+                            } | null;
+                            entry: {
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                exitedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                number: string;
+                                plaque: {
+                                    /** Format: uuid */
+                                    documentId: string;
+                                    number: string;
+                                    verifyUrl: string;
+                                };
+                                publishedAt: string;
+                                status: "active" | "suspended" | "exited";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                suspendedReason: string | null;
+                                uscc: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            reentryBanUntil: string | null;
+                            review: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                dueOn: string;
+                                eligibility: {
+                                    conditions: {
+                                        key: string;
+                                        label: string;
+                                        pass: boolean;
+                                        reason: string;
+                                    }[];
+                                    eligible: boolean;
+                                    judgedOn: string;
+                                } | null;
+                                /** Format: uuid */
+                                entryId: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                openedAt: string;
+                                status: "open" | "submitted" | "passed" | "failed" | "missed";
+                                submittedAt: string | null;
                             } | null;
                         };
                     };
@@ -12103,6 +12358,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公示的白名单拟入库企业（公开） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryName: string;
+                                subdistrictName: string;
+                                uscc: string;
+                            }[];
+                            endsEstimated: boolean;
+                            endsOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            startsOn: string;
+                            title: string;
+                            verifyUrl: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对公示企业提出异议（须留姓名与联系方式） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        applicationId: string;
+                        contact: string;
+                        content: string;
+                        evidence?: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filedAt: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/verify/{code}": {
         parameters: {
             query?: never;
@@ -12141,6 +12594,113 @@ export interface paths {
                                 tone: "ok" | "warning" | "bad";
                             } | null;
                             validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全生产合规企业白名单（公开查询） */
+        get: {
+            parameters: {
+                query?: {
+                    industryCode?: string;
+                    jurisdiction?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enterpriseName: string;
+                                industryCode: string;
+                                industryName: string;
+                                number: string;
+                                status: "active" | "suspended";
+                                subdistrictName: string;
+                                uscc: string;
+                                validFrom: string;
+                                validTo: string;
+                                verifyUrl: string;
+                            }[];
+                            subdistricts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            total: number;
                         };
                     };
                 };
@@ -15690,6 +16250,4291 @@ export interface paths {
         get?: never;
         put?: never;
         /** 解除锁定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 白名单申请（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    batchId?: string;
+                    noticeId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: string;
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                batchId: string | null;
+                                collectedAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                noticeId: string | null;
+                                opinionDeadline: string | null;
+                                opinions: {
+                                    cleared: number;
+                                    escalated: number;
+                                    objected: number;
+                                    pending: number;
+                                    total: number;
+                                };
+                                reason: string | null;
+                                status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                uscc: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业申请纳入白名单（生成草稿并保存入库条件自检结果） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 白名单申请详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门反馈意见（同意 / 有异议并说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: "agree" | "object";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求相关部门意见（按工作日计算反馈期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        departmentIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予入库（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回白名单申请（街镇或区应急管理局，须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 区应急管理局开始形式审查 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业提交白名单申请（重新核验入库条件） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业撤回白名单申请 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            batchId: string | null;
+                            collectedAt: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            eligibility: {
+                                conditions: {
+                                    key: string;
+                                    label: string;
+                                    pass: boolean;
+                                    reason: string;
+                                }[];
+                                eligible: boolean;
+                                judgedOn: string;
+                            };
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            entry: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                validFrom: string;
+                                validTo: string;
+                            } | null;
+                            history: {
+                                actorLabel: string;
+                                at: string;
+                                kind: string;
+                                label: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            notice: {
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            noticeId: string | null;
+                            objections: {
+                                contact: string;
+                                content: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            opinionDeadline: string | null;
+                            opinions: {
+                                answeredAt: string | null;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                id: string;
+                                reason: string | null;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                            }[];
+                            opinionSummary: {
+                                cleared: number;
+                                escalated: number;
+                                objected: number;
+                                pending: number;
+                                total: number;
+                            };
+                            reason: string | null;
+                            status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            uscc: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 街镇报送批次 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                count: number;
+                                createdAt: string;
+                                createdByLabel: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 街镇收集已提交的申请并报送区应急管理局 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationIds: string[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                batchId: string | null;
+                                collectedAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                noticeId: string | null;
+                                opinionDeadline: string | null;
+                                opinions: {
+                                    cleared: number;
+                                    escalated: number;
+                                    objected: number;
+                                    pending: number;
+                                    total: number;
+                                };
+                                reason: string | null;
+                                status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                uscc: string;
+                            }[];
+                            count: number;
+                            createdAt: string;
+                            createdByLabel: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string;
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可征求意见的部门 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 白名单企业（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: string;
+                    subdistrictId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                exitedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                number: string;
+                                plaque: {
+                                    /** Format: uuid */
+                                    documentId: string;
+                                    number: string;
+                                    verifyUrl: string;
+                                };
+                                publishedAt: string;
+                                status: "active" | "suspended" | "exited";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                suspendedReason: string | null;
+                                uscc: string;
+                                validFrom: string;
+                                validTo: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 白名单企业详情（复核、退出、管理措施） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            exitedOn: string | null;
+                            exits: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                decision: {
+                                    /** Format: uuid */
+                                    documentId: string;
+                                    number: string;
+                                    verifyUrl: string;
+                                } | null;
+                                decisionNote: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                entryId: string;
+                                entryNumber: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                id: string;
+                                measures: {
+                                    endsOn: string | null;
+                                    exitId: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    inForce: boolean;
+                                    kind: string;
+                                    label: string;
+                                    note: string;
+                                    startsOn: string;
+                                }[];
+                                proposedAt: string;
+                                proposedBy: string | null;
+                                reason: string;
+                                reasonLabel: string;
+                                sourceKind: string;
+                                status: "proposed" | "decided" | "dismissed";
+                                summary: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            number: string;
+                            plaque: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            };
+                            publishedAt: string;
+                            reviews: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                dueOn: string;
+                                eligibility: {
+                                    conditions: {
+                                        key: string;
+                                        label: string;
+                                        pass: boolean;
+                                        reason: string;
+                                    }[];
+                                    eligible: boolean;
+                                    judgedOn: string;
+                                } | null;
+                                /** Format: uuid */
+                                entryId: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                openedAt: string;
+                                status: "open" | "submitted" | "passed" | "failed" | "missed";
+                                submittedAt: string | null;
+                            }[];
+                            status: "active" | "suspended" | "exited";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            suspendedReason: string | null;
+                            uscc: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/entries/{id}/exit-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出退出事项（六种情形之一，附证据） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: string[];
+                        reason: "accident" | "major_hazard" | "false_compliance" | "refused_rectification" | "serious_penalty" | "withdrawal_or_review";
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            decidedAt: string | null;
+                            decision: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            } | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            entryId: string;
+                            entryNumber: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            proposedAt: string;
+                            proposedBy: string | null;
+                            reason: string;
+                            reasonLabel: string;
+                            sourceKind: string;
+                            status: "proposed" | "decided" | "dismissed";
+                            summary: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/entries/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复白名单资格 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            exitedOn: string | null;
+                            exits: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                decision: {
+                                    /** Format: uuid */
+                                    documentId: string;
+                                    number: string;
+                                    verifyUrl: string;
+                                } | null;
+                                decisionNote: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                entryId: string;
+                                entryNumber: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                id: string;
+                                measures: {
+                                    endsOn: string | null;
+                                    exitId: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    inForce: boolean;
+                                    kind: string;
+                                    label: string;
+                                    note: string;
+                                    startsOn: string;
+                                }[];
+                                proposedAt: string;
+                                proposedBy: string | null;
+                                reason: string;
+                                reasonLabel: string;
+                                sourceKind: string;
+                                status: "proposed" | "decided" | "dismissed";
+                                summary: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            number: string;
+                            plaque: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            };
+                            publishedAt: string;
+                            reviews: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                dueOn: string;
+                                eligibility: {
+                                    conditions: {
+                                        key: string;
+                                        label: string;
+                                        pass: boolean;
+                                        reason: string;
+                                    }[];
+                                    eligible: boolean;
+                                    judgedOn: string;
+                                } | null;
+                                /** Format: uuid */
+                                entryId: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                openedAt: string;
+                                status: "open" | "submitted" | "passed" | "failed" | "missed";
+                                submittedAt: string | null;
+                            }[];
+                            status: "active" | "suspended" | "exited";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            suspendedReason: string | null;
+                            uscc: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/entries/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停白名单资格（事故或重大问题调查期间） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            exitedOn: string | null;
+                            exits: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                decision: {
+                                    /** Format: uuid */
+                                    documentId: string;
+                                    number: string;
+                                    verifyUrl: string;
+                                } | null;
+                                decisionNote: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                entryId: string;
+                                entryNumber: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                id: string;
+                                measures: {
+                                    endsOn: string | null;
+                                    exitId: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    inForce: boolean;
+                                    kind: string;
+                                    label: string;
+                                    note: string;
+                                    startsOn: string;
+                                }[];
+                                proposedAt: string;
+                                proposedBy: string | null;
+                                reason: string;
+                                reasonLabel: string;
+                                sourceKind: string;
+                                status: "proposed" | "decided" | "dismissed";
+                                summary: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            industryCode: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            number: string;
+                            plaque: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            };
+                            publishedAt: string;
+                            reviews: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                dueOn: string;
+                                eligibility: {
+                                    conditions: {
+                                        key: string;
+                                        label: string;
+                                        pass: boolean;
+                                        reason: string;
+                                    }[];
+                                    eligible: boolean;
+                                    judgedOn: string;
+                                } | null;
+                                /** Format: uuid */
+                                entryId: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                openedAt: string;
+                                status: "open" | "submitted" | "passed" | "failed" | "missed";
+                                submittedAt: string | null;
+                            }[];
+                            status: "active" | "suspended" | "exited";
+                            /** Format: uuid */
+                            subdistrictId: string;
+                            subdistrictName: string;
+                            suspendedReason: string | null;
+                            uscc: string;
+                            validFrom: string;
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/entries/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业申请主动退出白名单 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            decidedAt: string | null;
+                            decision: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            } | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            entryId: string;
+                            entryNumber: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            proposedAt: string;
+                            proposedBy: string | null;
+                            reason: string;
+                            reasonLabel: string;
+                            sourceKind: string;
+                            status: "proposed" | "decided" | "dismissed";
+                            summary: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/exits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退出事项 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "proposed" | "decided" | "dismissed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                decision: {
+                                    /** Format: uuid */
+                                    documentId: string;
+                                    number: string;
+                                    verifyUrl: string;
+                                } | null;
+                                decisionNote: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                entryId: string;
+                                entryNumber: string;
+                                evidence: string[];
+                                /** Format: uuid */
+                                id: string;
+                                measures: {
+                                    endsOn: string | null;
+                                    exitId: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    inForce: boolean;
+                                    kind: string;
+                                    label: string;
+                                    note: string;
+                                    startsOn: string;
+                                }[];
+                                proposedAt: string;
+                                proposedBy: string | null;
+                                reason: string;
+                                reasonLabel: string;
+                                sourceKind: string;
+                                status: "proposed" | "decided" | "dismissed";
+                                summary: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/exits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退出事项详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            decidedAt: string | null;
+                            decision: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            } | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            entryId: string;
+                            entryNumber: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            proposedAt: string;
+                            proposedBy: string | null;
+                            reason: string;
+                            reasonLabel: string;
+                            sourceKind: string;
+                            status: "proposed" | "decided" | "dismissed";
+                            summary: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/exits/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 决定退出（出具退出决定书、收回牌匾、启动管理措施）或不予退出 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "exit" | "dismiss";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            decidedAt: string | null;
+                            decision: {
+                                /** Format: uuid */
+                                documentId: string;
+                                number: string;
+                                verifyUrl: string;
+                            } | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            entryId: string;
+                            entryNumber: string;
+                            evidence: string[];
+                            /** Format: uuid */
+                            id: string;
+                            measures: {
+                                endsOn: string | null;
+                                exitId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                kind: string;
+                                label: string;
+                                note: string;
+                                startsOn: string;
+                            }[];
+                            proposedAt: string;
+                            proposedBy: string | null;
+                            reason: string;
+                            reasonLabel: string;
+                            sourceKind: string;
+                            status: "proposed" | "decided" | "dismissed";
+                            summary: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 白名单公示 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "ended" | "published";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                count: number;
+                                /** Format: uuid */
+                                documentId: string;
+                                endsEstimated: boolean;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                openObjections: number;
+                                startsOn: string;
+                                status: "open" | "ended" | "published";
+                                title: string;
+                                verifyUrl: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布公示（公示期按工作日计算并出具公示文书） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationIds: string[];
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                batchId: string | null;
+                                collectedAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                noticeId: string | null;
+                                opinionDeadline: string | null;
+                                opinions: {
+                                    cleared: number;
+                                    escalated: number;
+                                    objected: number;
+                                    pending: number;
+                                    total: number;
+                                };
+                                reason: string | null;
+                                status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                uscc: string;
+                            }[];
+                            count: number;
+                            /** Format: uuid */
+                            documentId: string;
+                            endsEstimated: boolean;
+                            endsOn: string;
+                            entries: {
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            objections: {
+                                /** Format: uuid */
+                                applicationId: string;
+                                contact: string;
+                                content: string;
+                                enterpriseName: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            openObjections: number;
+                            startsOn: string;
+                            status: "open" | "ended" | "published";
+                            title: string;
+                            verifyUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情与异议 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                batchId: string | null;
+                                collectedAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                noticeId: string | null;
+                                opinionDeadline: string | null;
+                                opinions: {
+                                    cleared: number;
+                                    escalated: number;
+                                    objected: number;
+                                    pending: number;
+                                    total: number;
+                                };
+                                reason: string | null;
+                                status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                uscc: string;
+                            }[];
+                            count: number;
+                            /** Format: uuid */
+                            documentId: string;
+                            endsEstimated: boolean;
+                            endsOn: string;
+                            entries: {
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            objections: {
+                                /** Format: uuid */
+                                applicationId: string;
+                                contact: string;
+                                content: string;
+                                enterpriseName: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            openObjections: number;
+                            startsOn: string;
+                            status: "open" | "ended" | "published";
+                            title: string;
+                            verifyUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示期满发布白名单（编号、有效期、牌匾） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                batchId: string | null;
+                                collectedAt: string | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                noticeId: string | null;
+                                opinionDeadline: string | null;
+                                opinions: {
+                                    cleared: number;
+                                    escalated: number;
+                                    objected: number;
+                                    pending: number;
+                                    total: number;
+                                };
+                                reason: string | null;
+                                status: "draft" | "submitted" | "collected" | "formal_review" | "opinions" | "public_notice" | "published" | "returned" | "rejected" | "withdrawn";
+                                /** Format: uuid */
+                                subdistrictId: string;
+                                subdistrictName: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                uscc: string;
+                            }[];
+                            count: number;
+                            /** Format: uuid */
+                            documentId: string;
+                            endsEstimated: boolean;
+                            endsOn: string;
+                            entries: {
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            objections: {
+                                /** Format: uuid */
+                                applicationId: string;
+                                contact: string;
+                                content: string;
+                                enterpriseName: string;
+                                evidence: string;
+                                filedAt: string;
+                                handledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                resolution: string | null;
+                                status: string;
+                            }[];
+                            openObjections: number;
+                            startsOn: string;
+                            status: "open" | "ended" | "published";
+                            title: string;
+                            verifyUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/objections/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理公示异议（不成立 / 成立：重新审查或不予入库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "dismiss" | "uphold";
+                        outcome?: "reconsider" | "reject";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本部门的征求意见事项 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "answered";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answeredAt: string | null;
+                                /** Format: uuid */
+                                applicationId: string;
+                                deadline: string;
+                                deadlineEstimated: boolean;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                industryCode: string;
+                                reason: string | null;
+                                requestedAt: string;
+                                status: "pending" | "agreed" | "objected" | "silent_agreed" | "escalated" | "superseded";
+                                subdistrictName: string;
+                                uscc: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度复核 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "submitted" | "passed" | "failed" | "missed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: string[];
+                                decidedAt: string | null;
+                                dueOn: string;
+                                eligibility: {
+                                    conditions: {
+                                        key: string;
+                                        label: string;
+                                        pass: boolean;
+                                        reason: string;
+                                    }[];
+                                    eligible: boolean;
+                                    judgedOn: string;
+                                } | null;
+                                /** Format: uuid */
+                                entryId: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                openedAt: string;
+                                status: "open" | "submitted" | "passed" | "failed" | "missed";
+                                submittedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/reviews/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 年度复核结论（通过则延续有效期并换发牌匾；不通过启动退出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "pass" | "fail";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/whitelist/reviews/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业提交年度复核（重新核验入库条件） */
         post: {
             parameters: {
                 query?: never;

@@ -1,62 +1,24 @@
 /**
- * The public portal's calls: no session needed (the routes are `public: true` on the server), so none of them
- * can answer 401 and send the visitor to the login page.
+ * The public portal's calls. The server's `/api/public/*` routes are `public: true`: no session needed, no CSRF
+ * token checked, and no answer is a 401, so the client never sends a visitor to the login page from here.
  */
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { api, call } from '../../api/client';
+import type { ResponseBody } from '../../api/types';
 import type { ObjectionBody, WhitelistFilters } from './public-logic';
 
-// TEMPORARY: the contract of docs/whitelist.md until the server's routes land and schema.gen.ts has them.
-export interface PublicEntry {
-  number: string;
-  enterpriseName: string;
-  uscc: string;
-  subdistrictName: string;
-  industryCode: string | null;
-  industryName: string | null;
-  validFrom: string;
-  validTo: string;
-  status: 'active' | 'suspended';
-  verifyUrl: string;
-}
-export interface PublicWhitelistPage {
-  items: PublicEntry[];
-  total: number;
-  subdistricts: { id: string; name: string }[];
-}
-export interface PublicNotice {
-  id: string;
-  number: string;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  endsEstimated: boolean;
-  verifyUrl: string;
-  applications: { id: string; enterpriseName: string; uscc: string; subdistrictName: string; industryName: string | null }[];
-}
+export type PublicWhitelistPage = ResponseBody<'/api/public/whitelist', 'get'>;
+export type PublicEntry = PublicWhitelistPage['items'][number];
+export type PublicNotice = ResponseBody<'/api/public/notices', 'get'>[number];
 export type PublicApplication = PublicNotice['applications'][number];
-export interface ObjectionReceipt {
-  id: string;
-  filedAt: string;
-}
-
-async function raw<T>(path: string, init?: RequestInit): Promise<{ data?: T; error?: unknown; response: Response }> {
-  const response = await fetch(path, { credentials: 'same-origin', ...init });
-  const body: unknown = await response.json().catch(() => undefined);
-  return response.ok ? { data: body as T, response } : { error: body, response };
-}
+export type ObjectionReceipt = ResponseBody<'/api/public/notices/{id}/objections', 'post', 201>;
 
 export const publicKey = ['public'] as const;
 
 export function usePublicWhitelist(filters: WhitelistFilters) {
   return useQuery({
     queryKey: [...publicKey, 'whitelist', filters],
-    queryFn: () => {
-      const query = new URLSearchParams(
-        Object.entries(filters).map(([k, v]) => [k, String(v)] as [string, string]),
-      );
-      return call(raw<PublicWhitelistPage>(`/api/public/whitelist?${query}`));
-    },
+    queryFn: () => call(api.GET('/api/public/whitelist', { params: { query: filters } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,19 +26,13 @@ export function usePublicWhitelist(filters: WhitelistFilters) {
 export function usePublicNotices() {
   return useQuery({
     queryKey: [...publicKey, 'notices'],
-    queryFn: () => call(raw<PublicNotice[]>('/api/public/notices')),
+    queryFn: () => call(api.GET('/api/public/notices')),
   });
 }
 
 export function useFileObjection(noticeId: string) {
   return useMutation({
     mutationFn: (body: ObjectionBody) =>
-      call(
-        raw<ObjectionReceipt>(`/api/public/notices/${encodeURIComponent(noticeId)}/objections`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-      ),
+      call(api.POST('/api/public/notices/{id}/objections', { params: { path: { id: noticeId } }, body })),
   });
 }
