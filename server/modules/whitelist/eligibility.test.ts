@@ -4,6 +4,7 @@ import { loginAs, type ApiClient } from '../../../test/client.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { buildUser } from '../../../test/factories.js';
 import { fileFootwearStandard } from '../../../test/readiness-factories.js';
+import { confirmInTable, signAndSelfInspect } from '../../../test/whitelist-factories.js';
 import { buildEnterprise, type BuiltEnterprise } from '../../../test/registry-factories.js';
 import { uploadEvidence } from '../../../test/upload.js';
 import { addMonths } from '../../../domain/confirmations.js';
@@ -29,52 +30,8 @@ const failing = async (client: ApiClient, e: BuiltEnterprise) =>
     .filter((c) => !c.pass)
     .map((c) => c.key);
 
-/** Sign, self-inspect with every item compliant: what an enterprise does before it can apply. */
-async function getReady(e: BuiltEnterprise): Promise<ApiClient> {
-  const client = await loginAs(
-    ctx,
-    await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
-  );
-  await client.post(`/api/enterprises/${e.id}/commitment`, {
-    signatoryName: '张三',
-    signatoryCapacity: 'legal_representative',
-  });
-  const started = (await client.post('/api/inspections', { enterpriseId: e.id, kind: 'self' })).json();
-  const photo = await uploadEvidence(client, 'assessment', started.id);
-  for (const a of started.answers as { itemCode: string; isKey: boolean }[]) {
-    await client.put(`/api/inspections/${started.id}/answers/${a.itemCode}`, {
-      result: 'compliant',
-      evidence: a.isKey ? [photo] : [],
-    });
-  }
-  expect((await client.post(`/api/inspections/${started.id}/complete`)).statusCode).toBe(200);
-  return client;
-}
-
-/** A confirmed third-party confirmation straight in the table (its own flow is tested in the confirmations module). */
-async function confirmed(e: BuiltEnterprise) {
-  const agency = await buildAgency(ctx, { kinds: ['confirmation'], grade: 'B' });
-  const standard = await applicableStandard(ctx.db, {
-    id: e.id,
-    jurisdictionId: ctx.jurisdictionId,
-    industryCode: '1952',
-  });
-  await ctx.db.insert(confirmations).values({
-    jurisdictionId: ctx.jurisdictionId,
-    enterpriseId: e.id,
-    subdistrictId: e.subdistrictId,
-    agencyId: agency.id,
-    status: 'confirmed',
-    standardId: standard!.standardId,
-    standardVersionId: standard!.versionId,
-    standardTitle: standard!.title,
-    versionNumber: standard!.versionNumber,
-    keyItemsHash: keyItemsHash(standard!.items),
-    conclusion: 'confirmed',
-    concludedAt: new Date(),
-    validUntil: addMonths(today, 12),
-  });
-}
+const getReady = (e: BuiltEnterprise) => signAndSelfInspect(ctx, e);
+const confirmed = (e: BuiltEnterprise) => confirmInTable(ctx, e);
 
 describe('the eligibility checklist', () => {
   it('explains every unmet condition and passes once the enterprise is ready, confirmed and clean', async () => {
