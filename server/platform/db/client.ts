@@ -28,8 +28,17 @@ export const pgliteExtensions = { pg_trgm };
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // a dropped connection must not crash the process; the next query gets a fresh one
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // an unreachable server (or a full pool) fails the request after this long instead of holding it forever;
+    // the edge answers 503 SERVICE_UNAVAILABLE (server/platform/db/unavailable.ts)
+    connectionTimeoutMillis: 10_000,
+    // notice a peer that vanished without closing the socket (a failover, a dropped NAT entry)
+    keepAlive: true,
+  });
+  // A dropped idle connection must not crash the process. The pool discards a connection that broke (idle or in
+  // use), and the next query opens a fresh one: the app recovers from a database restart by itself.
   pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type FieldError } from './app-error.js';
 import { errorCatalogue, type ErrorCode } from './catalogue.js';
 
@@ -100,19 +101,6 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
-/** PostgreSQL errors that mean "the database is not reachable right now", not a bug. */
-const unavailableSqlStates = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  '08001',
-  '08004',
-]);
-const unavailableNodeCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
@@ -126,8 +114,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (err instanceof SyntaxError || err.statusCode === 400) {
       return sendProblem(reply, problemOf(req, 'MALFORMED_JSON'));
     }
-    const pgCode = (err as { code?: string }).code;
-    if (pgCode && (unavailableSqlStates.has(pgCode) || unavailableNodeCodes.has(pgCode))) {
+    if (isDatabaseUnavailable(err)) {
       req.log.warn({ err }, 'database unavailable');
       return sendProblem(reply, problemOf(req, 'SERVICE_UNAVAILABLE'));
     }
