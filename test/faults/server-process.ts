@@ -70,7 +70,8 @@ export interface HttpAnswer {
 
 /** A logged-in browser over real HTTP: the session cookie, and the CSRF header on writes. */
 export interface HttpClient {
-  get(url: string): Promise<HttpAnswer>;
+  /** `timeoutMs` aborts a request that hangs (the promise rejects with a `TimeoutError`) */
+  get(url: string, timeoutMs?: number): Promise<HttpAnswer>;
   post(url: string, body?: unknown, contentType?: string): Promise<HttpAnswer>;
 }
 
@@ -97,7 +98,13 @@ export async function login(baseUrl: string, username: string, password: string)
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
-    get: async (url) => answer(await fetch(`${baseUrl}${url}`, { headers: { cookie } })),
+    get: async (url, timeoutMs) =>
+      answer(
+        await fetch(`${baseUrl}${url}`, {
+          headers: { cookie },
+          signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
+        }),
+      ),
     post: async (url, body, contentType = 'application/json') =>
       answer(
         await fetch(`${baseUrl}${url}`, {
