@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Skeleton, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { problemMessage } from '../../api/problem';
 import { useI18n } from '../../i18n';
-import { chinaToday, periodEndText, periodText } from './public-logic';
+import { chinaToday, labelColon, periodEndText, periodText } from './public-logic';
 import { usePublicNotices, type PublicNotice } from './queries';
 
 export function objectPath(noticeId: string, applicationId: string): string {
@@ -16,7 +16,10 @@ export function NoticePeriod({ notice }: { notice: PublicNotice }) {
   return (
     <>
       <div>
-        <Typography.Text type="secondary">{t('public.notices.periodLabel')}：</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('public.notices.periodLabel')}
+          {labelColon(locale)}
+        </Typography.Text>
         {periodText(notice, locale)}
         <Typography.Text type="warning" strong>
           {' '}
@@ -36,13 +39,16 @@ export function NoticePeriod({ notice }: { notice: PublicNotice }) {
 }
 
 function NoticeCard({ notice }: { notice: PublicNotice }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   return (
     <Card className="sc-pub-notice" title={notice.title} size="small">
       <div className="sc-pub-notice-meta">
         <div>
-          <Typography.Text type="secondary">{t('public.notices.number')}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('public.notices.number')}
+            {labelColon(locale)}
+          </Typography.Text>
           {notice.number}
         </div>
         <NoticePeriod notice={notice} />

@@ -5,7 +5,7 @@ import { problemMessage } from '../../api/problem';
 import { useDebounced } from '../../components/use-debounced';
 import { useSearchState } from '../../components/use-search-state';
 import { useI18n } from '../../i18n';
-import { entryStatusTag, pageSizes, validityText, whitelistQuery } from './public-logic';
+import { entryStatusTag, industryText, pageSizes, validityText, whitelistQuery } from './public-logic';
 import { usePublicWhitelist, type PublicEntry } from './queries';
 
 const searchKeys = ['q', 'subdistrictId', 'industry', 'page', 'pageSize'] as const;
@@ -47,10 +47,6 @@ function VerifyLink({ entry }: { entry: PublicEntry }) {
   );
 }
 
-function industryText(entry: PublicEntry): string {
-  return [entry.industryName, entry.industryCode ? `（${entry.industryCode}）` : ''].join('') || '—';
-}
-
 function EntryCard({ entry }: { entry: PublicEntry }) {
   const { t, locale } = useI18n();
   return (
@@ -67,7 +63,7 @@ function EntryCard({ entry }: { entry: PublicEntry }) {
         <dt>{t('public.whitelist.subdistrict')}</dt>
         <dd>{entry.subdistrictName}</dd>
         <dt>{t('public.whitelist.industryCol')}</dt>
-        <dd>{industryText(entry)}</dd>
+        <dd>{industryText(entry.industryName, entry.industryCode, locale)}</dd>
         <dt>{t('public.whitelist.validity')}</dt>
         <dd>{validityText(entry.validFrom, entry.validTo, locale)}</dd>
       </dl>
@@ -99,7 +95,7 @@ export default function WhitelistPage() {
       render: (v: string) => <span className="sc-mono">{v}</span>,
     },
     { key: 'subdistrict', title: t('public.whitelist.subdistrict'), dataIndex: 'subdistrictName' },
-    { key: 'industry', title: t('public.whitelist.industryCol'), render: (_: unknown, e: PublicEntry) => industryText(e) },
+    { key: 'industry', title: t('public.whitelist.industryCol'), render: (_: unknown, e: PublicEntry) => industryText(e.industryName, e.industryCode, locale) },
     {
       key: 'validity',
       title: t('public.whitelist.validity'),

@@ -3,6 +3,8 @@ import {
   chinaToday,
   daysUntil,
   entryStatusTag,
+  industryText,
+  labelColon,
   isContact,
   isWellFormedCode,
   objectionBody,
@@ -182,5 +184,18 @@ describe('entryStatusTag', () => {
   it('labels and colours both statuses', () => {
     expect(entryStatusTag('active')).toEqual({ key: 'public.status.active', color: 'green' });
     expect(entryStatusTag('suspended')).toEqual({ key: 'public.status.suspended', color: 'orange' });
+  });
+});
+
+describe('labels', () => {
+  it('puts the colon of the language', () => {
+    expect(labelColon('zh-CN')).toBe('：');
+    expect(labelColon('en')).toBe(': ');
+  });
+  it('writes an industry with its code', () => {
+    expect(industryText('园区管理服务', '7221', 'zh-CN')).toBe('园区管理服务（7221）');
+    expect(industryText('园区管理服务', '7221', 'en')).toBe('园区管理服务 (7221)');
+    expect(industryText('7221', '7221', 'zh-CN')).toBe('7221');
+    expect(industryText(null, null, 'zh-CN')).toBe('—');
   });
 });

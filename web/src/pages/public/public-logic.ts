@@ -132,6 +132,18 @@ export function periodEndText(period: Period, today: string, locale: Locale): st
   return translate(locale, 'public.notices.endsIn', { date: period.endsOn, days: left });
 }
 
+/** The colon after a label: full-width in Chinese, `: ` in English. */
+export function labelColon(locale: Locale): string {
+  return locale === 'zh-CN' ? '：' : ': ';
+}
+
+/** 园区管理服务（7221） / 园区管理服务 (7221); the code alone when the name is missing or the code itself. */
+export function industryText(name: string | null, code: string | null, locale: Locale): string {
+  if (!code) return name || '—';
+  if (!name || name === code) return code;
+  return locale === 'zh-CN' ? `${name}（${code}）` : `${name} (${code})`;
+}
+
 // ---------- verification code ----------
 
 const codePattern = /^[a-z2-7]{26}$/;
