@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgency } from '../../../test/agency-factories.js';
 import { loginAs, type ApiClient } from '../../../test/client.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { buildUser } from '../../../test/factories.js';
@@ -7,11 +6,7 @@ import { fileFootwearStandard } from '../../../test/readiness-factories.js';
 import { confirmInTable, signAndSelfInspect } from '../../../test/whitelist-factories.js';
 import { buildEnterprise, type BuiltEnterprise } from '../../../test/registry-factories.js';
 import { uploadEvidence } from '../../../test/upload.js';
-import { addMonths } from '../../../domain/confirmations.js';
 import { chinaDate } from '../../../domain/readiness.js';
-import { confirmations } from '../../db/schema/confirmations.js';
-import { applicableStandard } from '../standards/index.js';
-import { keyItemsHash } from '../confirmations/index.js';
 
 let ctx: TestContext;
 let bureau: ApiClient;

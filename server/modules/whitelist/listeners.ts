@@ -47,7 +47,8 @@ function proposeOn(
   });
 }
 
-const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /**
  * The events of other modules that put a white-list membership in question (DOMAIN.md §4.4). Registered once per

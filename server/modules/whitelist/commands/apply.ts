@@ -8,7 +8,7 @@ import { appendEvent } from '../../../platform/audit/append.js';
 import type { Db } from '../../../platform/db/client.js';
 import { inTransaction } from '../../../platform/db/tx.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { enterpriseFacts, getEnterprise } from '../../registry/queries.js';
+import { getEnterprise, type enterpriseFacts } from '../../registry/queries.js';
 import { eligibilityOf } from '../eligibility-facts.js';
 import { reentryBanUntil } from '../entry-queries.js';
 import { applicationEvents } from '../events.js';
