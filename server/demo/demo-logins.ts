@@ -59,9 +59,18 @@ export async function ensureUser(
   return id;
 }
 
+/** What the white-list demo's enterprises show (demo-whitelist.ts), by their part in it. */
+export const whitelistDemoParts = {
+  listed: '已入库',
+  onNotice: '公示中',
+  submitted: '已提交，待双屿街道收集',
+  opinions: '征求意见，待消防大队回复',
+} as const;
+
 export function demoLogins(
   unit: (code: string) => { name: string },
   enterpriseName = '双屿街道的一家皮鞋企业',
+  whitelist: Partial<Record<keyof typeof whitelistDemoParts, { username: string; name: string }>> = {},
 ): DemoLogin[] {
   const l = (role: Role, username: string, unitName: string): DemoLogin => ({
     role,
@@ -81,5 +90,10 @@ export function demoLogins(
     l('association_user', 'demo.association', demoAssociation.name),
     l('expert', 'demo.expert', '温州市鹿城区'),
     ...demoEngineers.map((e) => l('agency_user', e.username, '温州安信安全技术服务有限公司')),
+    // the white-list demo's 双屿 enterprises (their users were made while getting ready, demo.sy01…sy08)
+    ...(Object.keys(whitelistDemoParts) as (keyof typeof whitelistDemoParts)[]).flatMap((part) => {
+      const w = whitelist[part];
+      return w ? [l('enterprise_user', w.username, `${w.name}（白名单：${whitelistDemoParts[part]}）`)] : [];
+    }),
   ];
 }

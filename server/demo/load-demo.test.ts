@@ -131,9 +131,13 @@ describe('demo data', () => {
       ),
     ).toBe(true);
     expect(engineers.filter((e: { isMe: boolean }) => e.isMe)).toHaveLength(1);
-    const confirmations = (await bureau.get('/api/confirmations')).json();
-    expect(confirmations.total).toBe(1);
-    const report = (await bureau.get(`/api/confirmations/${confirmations.items[0].id}`)).json();
+    // the clean enterprise, and the three others of the white-list demo (demo-whitelist.ts)
+    const confirmations = (await bureau.get('/api/confirmations?pageSize=100')).json();
+    expect(confirmations.total).toBe(4);
+    const clean = confirmations.items.find((c: { enterpriseId: string }) =>
+      items.every((h) => h.enterpriseId !== c.enterpriseId),
+    );
+    const report = (await bureau.get(`/api/confirmations/${clean.id}`)).json();
     expect(report).toMatchObject({
       status: 'confirmed',
       state: 'in_force',
@@ -168,6 +172,25 @@ describe('demo data', () => {
     expect(selfDiscipline.standardTitle).toContain('鞋革');
     expect(selfDiscipline.items).toHaveLength(12);
     expect(selfDiscipline.items.every((i: { isKey: boolean }) => i.isKey)).toBe(true);
+
+    // the white list (demo-whitelist.ts): listed through a notice over National Day with a dismissed objection,
+    // one on a running notice, one waiting for 双屿, one for the fire brigade
+    const notices = (await bureau.get('/api/whitelist/notices')).json();
+    expect(notices.total).toBe(2);
+    const holiday = notices.items.find((n: { startsOn: string }) => n.startsOn === '2026-09-29');
+    expect(holiday).toMatchObject({ endsOn: '2026-10-12', status: 'published', endsEstimated: false });
+    const holidayDetail = (await bureau.get(`/api/whitelist/notices/${holiday.id}`)).json();
+    expect(holidayDetail.objections).toMatchObject([{ status: 'dismissed' }]);
+    const listed = (await ctx.app.inject({ method: 'GET', url: '/api/public/whitelist' })).json();
+    expect(listed.items).toMatchObject([{ validFrom: '2026-10-13', status: 'active' }]);
+    const running = (await ctx.app.inject({ method: 'GET', url: '/api/public/notices' })).json();
+    expect(running).toHaveLength(1);
+    expect(running[0].applications).toHaveLength(1);
+    const statuses = (await bureau.get('/api/whitelist/applications')).json().items.map((a: { status: string }) => a.status);
+    expect(statuses.sort()).toEqual(['opinions', 'public_notice', 'published', 'submitted']);
+    const fire = await login('demo.fire');
+    expect((await fire.get('/api/whitelist/opinions?status=pending')).json().total).toBe(1);
+    expect(first.logins.filter((l) => /^demo\.sy\d\d$/.test(l.username))).toHaveLength(4);
 
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);

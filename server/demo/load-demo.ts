@@ -23,6 +23,7 @@ import { fileStoreFromConfig, type FileStore } from '../platform/files/store.js'
 import { confirmEnterprise } from './demo-confirmation.js';
 import { demoAssociation, demoEngineers, demoLogins, ensureUser } from './demo-logins.js';
 import { getReady, gettingReadyPlan } from './demo-readiness.js';
+import { loadWhitelistDemo } from './demo-whitelist.js';
 export { DEMO_PASSWORD, type DemoLogin } from './demo-logins.js';
 import { companyName, demoIndustries, demoUscc, mobile, personName } from './names.js';
 import { Random } from './random.js';
@@ -329,6 +330,35 @@ export async function loadDemo(
     });
   }
 
+  // 6b. the white list: the clean enterprise listed (notice over National Day, a dismissed objection), one on a
+  //     running notice, one submitted to 双屿, one waiting for the fire brigade (see demo-whitelist.ts)
+  const byPlan = (fates: string) => ready[gettingReadyPlan.findIndex((plan) => plan.join() === fates)];
+  const wl = { listed: clean, onNotice: byPlan('closed'), submitted: byPlan('rectifying,closed'), opinions: byPlan('owned,open') };
+  const whitelistNames: Partial<Record<keyof typeof wl, { username: string; name: string }>> = {};
+  if (Object.values(wl).every(Boolean)) {
+    const fire = await as(await ensureUser(db, j.id, 'demo.fire', '区消防救援大队 工作人员', []));
+    const owner = async (e: { enterpriseId: string; userId: string }) => ({
+      enterpriseId: e.enterpriseId,
+      owner: await as(e.userId),
+    });
+    await loadWhitelistDemo(db, files, {
+      bureau: actor,
+      officer,
+      fire,
+      fireDepartmentId: unit('xf').id,
+      agencyId: anxin,
+      engineers: engineerActors.map((a, i) => ({ actor: a, id: engineerIds[i] })),
+      listed: await owner(wl.listed),
+      onNotice: await owner(wl.onNotice),
+      submitted: await owner(wl.submitted),
+      opinions: await owner(wl.opinions),
+    });
+    for (const [key, e] of Object.entries(wl) as [keyof typeof wl, (typeof ready)[number]][]) {
+      const i = ready.indexOf(e);
+      whitelistNames[key] = { username: `demo.sy${String(i + 1).padStart(2, '0')}`, name: readyOnes[i].fields.name };
+    }
+  }
+
   // 7. the footwear association, registered by the bureau, adopts 12 key items of the filed footwear standard
   const associationId = await registerAssociation(db, actor, {
     name: demoAssociation.name,
@@ -352,7 +382,7 @@ export async function loadDemo(
       .map((i) => i.code),
   });
 
-  const logins = demoLogins(unit, footwear.fields.name);
+  const logins = demoLogins(unit, footwear.fields.name, whitelistNames);
   if (opts.dataDir)
     writeFileSync(path.join(opts.dataDir, 'demo-logins.json'), `${JSON.stringify(logins, null, 2)}\n`);
   return {
