@@ -37,6 +37,9 @@ import {
   SafetyCertificateOutlined,
   CalendarOutlined,
   PartitionOutlined,
+  SafetyOutlined,
+  SolutionOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -51,6 +54,8 @@ export interface MenuGroup {
 export const menuGroups = {
   registry: { label: 'menu.group.registry', icon: <ShopOutlined /> },
   system: { label: 'menu.group.system', icon: <ToolOutlined /> },
+  // 白名单: applications and opinions here; public notices, the list itself and exits join the same group
+  whitelist: { label: 'whitelist.menu.group', icon: <SafetyOutlined /> },
 } satisfies Record<string, MenuGroup>;
 
 export type MenuGroupKey = keyof typeof menuGroups;
@@ -274,6 +279,33 @@ export const menuEntries: MenuEntry[] = [
     hidden: true,
     requires: { ability: 'viewHazards' },
     page: lazy(() => import('./pages/hazards/ExtensionDetailPage')),
+  },
+  // 白名单入库申请 (web/src/pages/whitelist)
+  {
+    key: 'whitelist-applications',
+    path: '/whitelist/applications',
+    label: 'whitelist.menu.applications',
+    icon: <SolutionOutlined />,
+    group: 'whitelist',
+    requires: { ability: 'viewWhitelistApplications' },
+    page: lazy(() => import('./pages/whitelist/ApplicationsPage')),
+  },
+  {
+    key: 'whitelist-application',
+    path: '/whitelist/applications/:id',
+    label: 'whitelist.menu.applications',
+    hidden: true,
+    requires: { ability: 'viewWhitelistApplications' },
+    page: lazy(() => import('./pages/whitelist/ApplicationDetailPage')),
+  },
+  {
+    key: 'whitelist-opinions',
+    path: '/whitelist/opinions',
+    label: 'whitelist.menu.opinions',
+    icon: <CommentOutlined />,
+    group: 'whitelist',
+    requires: { ability: 'answerOpinions' },
+    page: lazy(() => import('./pages/whitelist/OpinionsPage')),
   },
   {
     key: 'notifications',

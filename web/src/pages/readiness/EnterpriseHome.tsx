@@ -12,6 +12,7 @@ import { problemMessage } from '../../api/problem';
 import { formatDateTime } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { EligibilityCard } from '../eligibility/EligibilityCard';
+import { WhitelistStatusCard } from '../whitelist/WhitelistStatusCard';
 import { OwnEnterprisePicker, useOwnEnterprise } from './own-enterprise';
 import { useReadiness, type Readiness } from './queries';
 import { commitmentState, commitmentStateMeta, hazardLinks, stepLink, stepText, type HazardCounter } from './readiness-logic';
@@ -96,6 +97,7 @@ export function EnterpriseHome() {
         />
       </Card>
       <EligibilityCard enterpriseId={r.enterpriseId} className="sc-ready-steps" />
+      <WhitelistStatusCard enterpriseId={r.enterpriseId} className="sc-ready-steps" />
       <Row gutter={[12, 12]} className="sc-ready-tiles">
         <Col xs={24} sm={12} lg={8}>
           <Link to="/commitment" className="sc-ready-tile-link">

@@ -26,6 +26,7 @@ import { DocumentsTable } from '../documents/DocumentsTable';
 import { EligibilityCard } from '../eligibility/EligibilityCard';
 import { AdverseRecordsCard } from '../records/AdverseRecordsCard';
 import { ApplicabilityCard } from '../standards/ApplicabilityCard';
+import { WhitelistStatusCard } from '../whitelist/WhitelistStatusCard';
 import { AccountsCard } from './AccountsCard';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { HistoryCard } from './HistoryCard';
@@ -203,7 +204,12 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
       />
     </Card>
   ) : null;
-  const eligibilityCard = <EligibilityCard enterpriseId={e.id} />;
+  const eligibilityCard = (
+    <>
+      <EligibilityCard enterpriseId={e.id} />
+      <WhitelistStatusCard enterpriseId={e.id} />
+    </>
+  );
   const recordsCard = access.abilities.viewAdverseRecords ? <AdverseRecordsCard enterpriseId={e.id} /> : null;
   const historyCard = access.abilities.viewAudit ? (
     <HistoryCard entityType="enterprise" entityId={e.id} />
