@@ -62,13 +62,15 @@ export async function confirmInTable(ctx: TestContext, e: BuiltEnterprise) {
   });
 }
 
-
 /** An enterprise that meets every entry condition, with its user signed in (needs the footwear standard filed). */
 export async function buildEligibleEnterprise(
   ctx: TestContext,
   opts: { subdistrict?: string; name?: string } = {},
 ): Promise<{ enterprise: BuiltEnterprise; client: ApiClient }> {
-  const enterprise = await buildEnterprise(ctx, { subdistrict: opts.subdistrict ?? 'shuangyu', ...(opts.name ? { name: opts.name } : {}) });
+  const enterprise = await buildEnterprise(ctx, {
+    subdistrict: opts.subdistrict ?? 'shuangyu',
+    ...(opts.name ? { name: opts.name } : {}),
+  });
   const client = await signAndSelfInspect(ctx, enterprise);
   await confirmInTable(ctx, enterprise);
   return { enterprise, client };
@@ -78,7 +80,10 @@ export async function buildEligibleEnterprise(
 export async function whitelistStaff(ctx: TestContext) {
   return {
     bureau: await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_admin', unit: 'yjj' }] })),
-    subdistrict: await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] })),
+    subdistrict: await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+    ),
     fire: await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'department_officer', unit: 'xf' }] })),
     fireId: await ctx.unit('xf'),
   };
@@ -93,7 +98,10 @@ export async function endNoticePeriod(ctx: TestContext, noticeId: string) {
 }
 
 /** An eligible enterprise taken through the whole workflow by the API: on the white list, with its plaque. */
-export async function buildListedEnterprise(ctx: TestContext, staff: Awaited<ReturnType<typeof whitelistStaff>>) {
+export async function buildListedEnterprise(
+  ctx: TestContext,
+  staff: Awaited<ReturnType<typeof whitelistStaff>>,
+) {
   const { enterprise, client } = await buildEligibleEnterprise(ctx);
   const step = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
     const r = await res;
@@ -104,11 +112,15 @@ export async function buildListedEnterprise(ctx: TestContext, staff: Awaited<Ret
   await step(client.post(`/api/whitelist/applications/${id}/submit`));
   await step(staff.subdistrict.post('/api/whitelist/batches', { applicationIds: [id] }));
   await step(staff.bureau.post(`/api/whitelist/applications/${id}/review`));
-  await step(staff.bureau.post(`/api/whitelist/applications/${id}/opinions`, { departmentIds: [staff.fireId] }));
+  await step(
+    staff.bureau.post(`/api/whitelist/applications/${id}/opinions`, { departmentIds: [staff.fireId] }),
+  );
   await step(staff.fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'agree' }));
   const notice = await step(staff.bureau.post('/api/whitelist/notices', { applicationIds: [id] }));
   await endNoticePeriod(ctx, notice.id);
-  const published = (await step(staff.bureau.post(`/api/whitelist/notices/${notice.id}/publish`))) as unknown as {
+  const published = (await step(
+    staff.bureau.post(`/api/whitelist/notices/${notice.id}/publish`),
+  )) as unknown as {
     entries: { id: string; number: string }[];
   };
   return { enterprise, client, applicationId: id, noticeId: notice.id, entry: published.entries[0] };

@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.js';
 import { jurisdictions, units } from './reference.js';
 import { enterprises } from './registry.js';
@@ -69,7 +60,9 @@ export const publicNotices = pgTable(
     endsOn: text('ends_on').notNull(),
     /** the period runs into a year the calendar does not know: counted on weekdays */
     endsEstimated: boolean('ends_estimated').notNull().default(false),
-    status: text('status', { enum: ['open', 'published'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'published'] })
+      .notNull()
+      .default('open'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     publishedAt: ts('published_at'),
@@ -112,7 +105,9 @@ export const whitelistApplications = pgTable(
     // one open application per enterprise
     uniqueIndex('whitelist_applications_one_open')
       .on(t.enterpriseId)
-      .where(sql`status in ('draft','returned','submitted','collected','formal_review','opinions','public_notice')`),
+      .where(
+        sql`status in ('draft','returned','submitted','collected','formal_review','opinions','public_notice')`,
+      ),
   ],
 );
 
@@ -171,7 +166,9 @@ export const objections = pgTable(
     evidence: text('evidence').notNull().default(''),
     /** sha-256 of the client address: limits floods without keeping the address */
     sourceHash: text('source_hash').notNull(),
-    status: text('status', { enum: ['open', 'upheld', 'dismissed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'upheld', 'dismissed'] })
+      .notNull()
+      .default('open'),
     resolution: text('resolution'),
     handledBy: uuid('handled_by').references(() => users.id),
     handledAt: ts('handled_at'),
@@ -205,7 +202,9 @@ export const whitelistEntries = pgTable(
     number: text('number').notNull(),
     validFrom: text('valid_from').notNull(),
     validTo: text('valid_to').notNull(),
-    status: text('status', { enum: ['active', 'suspended', 'exited'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended', 'exited'] })
+      .notNull()
+      .default('active'),
     plaqueDocumentId: uuid('plaque_document_id').notNull(),
     plaqueNumber: text('plaque_number').notNull(),
     plaqueVerifyUrl: text('plaque_verify_url').notNull(),
@@ -265,7 +264,9 @@ export const whitelistExits = pgTable(
     enterpriseId: uuid('enterprise_id').notNull(),
     subdistrictId: uuid('subdistrict_id').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['proposed', 'decided', 'dismissed'] }).notNull().default('proposed'),
+    status: text('status', { enum: ['proposed', 'decided', 'dismissed'] })
+      .notNull()
+      .default('proposed'),
     /** what opened it: an event kind and the entity it was about, or 'manual' */
     sourceKind: text('source_kind').notNull(),
     sourceEntityType: text('source_entity_type'),

@@ -9,15 +9,11 @@ import { answerOpinion, solicitOpinions } from './commands/opinions.js';
 import { batchDetail, listBatches, listOpinions } from './notice-queries.js';
 import { applicationDetail, listApplications } from './queries.js';
 import { departmentsToAsk } from './unit-names.js';
+import { withPage } from './paging.js';
 import * as S from './schemas.js';
 import { Type } from 'typebox';
 
 const tags = ['whitelist'];
-const page = <T extends { page?: number; pageSize?: number }>(q: T) => ({
-  ...q,
-  page: q.page ?? 1,
-  pageSize: q.pageSize ?? 20,
-});
 
 /** 白名单申请: the enterprise applies, the subdistrict collects, the bureau reviews and asks departments. */
 export function applicationRoutes({ app, db }: ModuleContext): void {
@@ -37,7 +33,7 @@ export function applicationRoutes({ app, db }: ModuleContext): void {
         response: responses({ 200: Paged(S.Application) }),
       },
     },
-    async (req) => listApplications(db, actorOf(req), page(req.query)),
+    async (req) => listApplications(db, actorOf(req), withPage(req.query)),
   );
   app.post(
     '/api/whitelist/applications',
@@ -58,7 +54,12 @@ export function applicationRoutes({ app, db }: ModuleContext): void {
   app.get(
     '/api/whitelist/applications/:id',
     {
-      schema: { tags, summary: '白名单申请详情', params: IdParams, response: responses({ 200: S.ApplicationDetail }) },
+      schema: {
+        tags,
+        summary: '白名单申请详情',
+        params: IdParams,
+        response: responses({ 200: S.ApplicationDetail }),
+      },
     },
     async (req) => detail(actorOf(req), req.params.id),
   );
@@ -84,7 +85,10 @@ export function applicationRoutes({ app, db }: ModuleContext): void {
     review: { summary: '区应急管理局开始形式审查', body: undefined },
     reject: { summary: '不予入库（须说明理由）', body: S.ReasonBody },
   } as const;
-  for (const [action, spec] of Object.entries(moves) as [keyof typeof moves, (typeof moves)[keyof typeof moves]][]) {
+  for (const [action, spec] of Object.entries(moves) as [
+    keyof typeof moves,
+    (typeof moves)[keyof typeof moves],
+  ][]) {
     app.post(
       `/api/whitelist/applications/:id/${action}`,
       {
@@ -148,7 +152,7 @@ export function applicationRoutes({ app, db }: ModuleContext): void {
         response: responses({ 200: Paged(S.OpinionItem) }),
       },
     },
-    async (req) => listOpinions(db, actorOf(req), page(req.query)),
+    async (req) => listOpinions(db, actorOf(req), withPage(req.query)),
   );
   app.get(
     '/api/whitelist/departments',
@@ -185,10 +189,13 @@ export function applicationRoutes({ app, db }: ModuleContext): void {
       schema: {
         tags,
         summary: '街镇报送批次',
-        querystring: Type.Object({ ...S.OpinionQuery.properties, status: Type.Optional(Type.String({ maxLength: 1 })) }),
+        querystring: Type.Object({
+          ...S.OpinionQuery.properties,
+          status: Type.Optional(Type.String({ maxLength: 1 })),
+        }),
         response: responses({ 200: Paged(S.Batch) }),
       },
     },
-    async (req) => listBatches(db, actorOf(req), page(req.query)),
+    async (req) => listBatches(db, actorOf(req), withPage(req.query)),
   );
 }

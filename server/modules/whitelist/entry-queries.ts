@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/readiness.js';
-import { exitReasonLabels, measureLabels, type ExitReason, type MeasureKind } from '../../../domain/whitelist.js';
+import {
+  exitReasonLabels,
+  measureLabels,
+  type ExitReason,
+  type MeasureKind,
+} from '../../../domain/whitelist.js';
 import {
   annualReviews,
   measures,
@@ -11,6 +16,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { abilities } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
+import { containing } from './paging.js';
 import { entryPolicy, exitPolicy, reviewPolicy } from './policy.js';
 import { unitNames } from './unit-names.js';
 
@@ -26,13 +32,19 @@ export function entryScope(actor: Actor): SQL {
 }
 
 export async function loadEntry(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  const q = db.select().from(entries).where(and(eq(entries.id, id), entryScope(actor)));
+  const q = db
+    .select()
+    .from(entries)
+    .where(and(eq(entries.id, id), entryScope(actor)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
 }
 
 export async function presentEntries(db: Db, rows: EntryRow[]) {
-  const names = await unitNames(db, rows.map((r) => r.subdistrictId));
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.subdistrictId),
+  );
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -60,17 +72,28 @@ export interface EntryQuery {
   pageSize: number;
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listEntries(db: Db, actor: Actor, query: EntryQuery) {
   const conditions: SQL[] = [entryScope(actor)];
-  const statuses = (query.status ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = (query.status ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (statuses.length > 0) conditions.push(inArray(entries.status, statuses as EntryRow['status'][]));
   if (query.subdistrictId) conditions.push(eq(entries.subdistrictId, query.subdistrictId));
   const q = query.q?.trim();
-  if (q) conditions.push(or(ilike(entries.enterpriseName, likePattern(q)), ilike(entries.uscc, likePattern(q)), ilike(entries.number, likePattern(q))) as SQL);
+  if (q)
+    conditions.push(
+      or(
+        ilike(entries.enterpriseName, containing(q)),
+        ilike(entries.uscc, containing(q)),
+        ilike(entries.number, containing(q)),
+      ) as SQL,
+    );
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(entries).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(entries)
+    .where(where);
   const rows = await db
     .select()
     .from(entries)
@@ -150,7 +173,15 @@ export async function presentExits(db: Db, actor: Actor, rows: ExitRow[]) {
     : [];
   const byId = new Map(entryRows.map((e) => [e.id, e]));
   const measureRows = rows.length
-    ? await db.select().from(measures).where(inArray(measures.exitId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(measures)
+        .where(
+          inArray(
+            measures.exitId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -169,7 +200,11 @@ export async function presentExits(db: Db, actor: Actor, rows: ExitRow[]) {
     decisionNote: r.decisionNote,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     decision: r.decisionDocumentId
-      ? { documentId: r.decisionDocumentId, number: r.decisionNumber ?? '', verifyUrl: r.decisionVerifyUrl ?? '' }
+      ? {
+          documentId: r.decisionDocumentId,
+          number: r.decisionNumber ?? '',
+          verifyUrl: r.decisionVerifyUrl ?? '',
+        }
       : null,
     measures: measureRows.filter((m) => m.exitId === r.id).map((m) => presentMeasure(m)),
     actions: exitPolicy.decide(actor, r) ? ['decide'] : [],
@@ -214,13 +249,22 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function entryStatusLine(db: Db, entryId: string) {
   if (!uuid.test(entryId)) return null;
   const [row] = await db
-    .select({ status: entries.status, validTo: entries.validTo, exitedOn: entries.exitedOn, number: entries.number })
+    .select({
+      status: entries.status,
+      validTo: entries.validTo,
+      exitedOn: entries.exitedOn,
+      number: entries.number,
+    })
     .from(entries)
     .where(eq(entries.id, entryId));
   if (!row) return null;
   if (row.status === 'exited')
-    return { label: `白名单状态：已退出（${row.exitedOn ?? ''}），编号 ${row.number} 作废`, tone: 'bad' as const };
-  if (row.status === 'suspended') return { label: `白名单状态：暂停（编号 ${row.number}）`, tone: 'warning' as const };
+    return {
+      label: `白名单状态：已退出（${row.exitedOn ?? ''}），编号 ${row.number} 作废`,
+      tone: 'bad' as const,
+    };
+  if (row.status === 'suspended')
+    return { label: `白名单状态：暂停（编号 ${row.number}）`, tone: 'warning' as const };
   if (row.validTo < chinaDate(new Date()))
     return { label: `白名单状态：已过有效期（${row.validTo}）`, tone: 'bad' as const };
   return { label: `白名单状态：在册（编号 ${row.number}，有效期至 ${row.validTo}）`, tone: 'ok' as const };

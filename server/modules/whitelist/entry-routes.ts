@@ -10,14 +10,10 @@ import { decideExit, proposeExit } from './commands/exits.js';
 import { entryDetail, listEntries, listMeasures } from './entry-queries.js';
 import { exitDetail, listExits, listReviews } from './notice-queries.js';
 import { whitelistStatusOf } from './queries.js';
+import { withPage } from './paging.js';
 import * as S from './schemas.js';
 
 const tags = ['whitelist'];
-const page = <T extends { page?: number; pageSize?: number }>(q: T) => ({
-  ...q,
-  page: q.page ?? 1,
-  pageSize: q.pageSize ?? 20,
-});
 
 /** 白名单 entries, annual reviews, suspension, exits and the measures they impose. */
 export function entryRoutes({ app, db }: ModuleContext): void {
@@ -39,12 +35,26 @@ export function entryRoutes({ app, db }: ModuleContext): void {
 
   app.get(
     '/api/whitelist/entries',
-    { schema: { tags, summary: '白名单企业（按权限范围）', querystring: S.EntryQuery, response: responses({ 200: Paged(S.Entry) }) } },
-    async (req) => listEntries(db, actorOf(req), page(req.query)),
+    {
+      schema: {
+        tags,
+        summary: '白名单企业（按权限范围）',
+        querystring: S.EntryQuery,
+        response: responses({ 200: Paged(S.Entry) }),
+      },
+    },
+    async (req) => listEntries(db, actorOf(req), withPage(req.query)),
   );
   app.get(
     '/api/whitelist/entries/:id',
-    { schema: { tags, summary: '白名单企业详情（复核、退出、管理措施）', params: IdParams, response: responses({ 200: S.EntryDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: '白名单企业详情（复核、退出、管理措施）',
+        params: IdParams,
+        response: responses({ 200: S.EntryDetail }),
+      },
+    },
     async (req) => detail(actorOf(req), req.params.id),
   );
   for (const action of ['suspend', 'reinstate'] as const) {
@@ -109,8 +119,15 @@ export function entryRoutes({ app, db }: ModuleContext): void {
   );
   app.get(
     '/api/whitelist/exits',
-    { schema: { tags, summary: '退出事项', querystring: S.ExitQuery, response: responses({ 200: Paged(S.Exit) }) } },
-    async (req) => listExits(db, actorOf(req), page(req.query)),
+    {
+      schema: {
+        tags,
+        summary: '退出事项',
+        querystring: S.ExitQuery,
+        response: responses({ 200: Paged(S.Exit) }),
+      },
+    },
+    async (req) => listExits(db, actorOf(req), withPage(req.query)),
   );
   app.get(
     '/api/whitelist/exits/:id',
@@ -136,13 +153,25 @@ export function entryRoutes({ app, db }: ModuleContext): void {
   );
   app.get(
     '/api/whitelist/reviews',
-    { schema: { tags, summary: '年度复核', querystring: S.ReviewQuery, response: responses({ 200: Paged(S.Review) }) } },
-    async (req) => listReviews(db, actorOf(req), page(req.query)),
+    {
+      schema: {
+        tags,
+        summary: '年度复核',
+        querystring: S.ReviewQuery,
+        response: responses({ 200: Paged(S.Review) }),
+      },
+    },
+    async (req) => listReviews(db, actorOf(req), withPage(req.query)),
   );
   app.post(
     '/api/whitelist/reviews/:id/submit',
     {
-      schema: { tags, summary: '企业提交年度复核（重新核验入库条件）', params: IdParams, response: responses({ 200: Type.Object({ ok: Type.Literal(true) }) }) },
+      schema: {
+        tags,
+        summary: '企业提交年度复核（重新核验入库条件）',
+        params: IdParams,
+        response: responses({ 200: Type.Object({ ok: Type.Literal(true) }) }),
+      },
     },
     async (req) => {
       await submitReview(db, actorOf(req), req.params.id);
@@ -167,7 +196,14 @@ export function entryRoutes({ app, db }: ModuleContext): void {
   );
   app.get(
     '/api/enterprises/:id/whitelist',
-    { schema: { tags, summary: '企业的白名单状态', params: IdParams, response: responses({ 200: S.EnterpriseWhitelist }) } },
+    {
+      schema: {
+        tags,
+        summary: '企业的白名单状态',
+        params: IdParams,
+        response: responses({ 200: S.EnterpriseWhitelist }),
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const e = await enterprise(actor, req.params.id);
@@ -176,7 +212,14 @@ export function entryRoutes({ app, db }: ModuleContext): void {
   );
   app.get(
     '/api/enterprises/:id/measures',
-    { schema: { tags, summary: '企业退出白名单后的管理措施', params: IdParams, response: responses({ 200: Type.Array(S.Measure) }) } },
+    {
+      schema: {
+        tags,
+        summary: '企业退出白名单后的管理措施',
+        params: IdParams,
+        response: responses({ 200: Type.Array(S.Measure) }),
+      },
+    },
     async (req) => {
       const e = await enterprise(actorOf(req), req.params.id);
       return listMeasures(db, e.id);

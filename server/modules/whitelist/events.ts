@@ -61,7 +61,11 @@ export const applicationEvents = {
 export const noticeEvents = {
   batchCreated: defineEventKind(
     'whitelist.batch_created',
-    Type.Object({ subdistrictId: Type.String(), applicationIds: Type.Array(Type.String()), note: Type.String() }),
+    Type.Object({
+      subdistrictId: Type.String(),
+      applicationIds: Type.Array(Type.String()),
+      note: Type.String(),
+    }),
   ),
   noticeOpened: defineEventKind(
     'whitelist.notice_opened',
@@ -94,13 +98,22 @@ export const noticeEvents = {
 };
 
 export const entryEvents = {
-  suspended: defineEventKind('whitelist.entry_suspended', Type.Object({ enterpriseId: Type.String(), reason: Type.String() })),
-  reinstated: defineEventKind('whitelist.entry_reinstated', Type.Object({ enterpriseId: Type.String(), reason: Type.String() })),
+  suspended: defineEventKind(
+    'whitelist.entry_suspended',
+    Type.Object({ enterpriseId: Type.String(), reason: Type.String() }),
+  ),
+  reinstated: defineEventKind(
+    'whitelist.entry_reinstated',
+    Type.Object({ enterpriseId: Type.String(), reason: Type.String() }),
+  ),
   renewed: defineEventKind(
     'whitelist.entry_renewed',
     Type.Object({ enterpriseId: Type.String(), validTo: Type.String(), plaqueNumber: Type.String() }),
   ),
-  reviewOpened: defineEventKind('whitelist.annual_review_opened', Type.Object({ enterpriseId: Type.String(), dueOn: Type.String() })),
+  reviewOpened: defineEventKind(
+    'whitelist.annual_review_opened',
+    Type.Object({ enterpriseId: Type.String(), dueOn: Type.String() }),
+  ),
   reviewSubmitted: defineEventKind(
     'whitelist.annual_review_submitted',
     Type.Object({ enterpriseId: Type.String(), eligible: Type.Boolean() }),
@@ -109,7 +122,10 @@ export const entryEvents = {
     'whitelist.annual_review_decided',
     Type.Object({ enterpriseId: Type.String(), decision: Type.String(), note: Type.String() }),
   ),
-  reviewMissed: defineEventKind('whitelist.annual_review_missed', Type.Object({ enterpriseId: Type.String(), dueOn: Type.String() })),
+  reviewMissed: defineEventKind(
+    'whitelist.annual_review_missed',
+    Type.Object({ enterpriseId: Type.String(), dueOn: Type.String() }),
+  ),
   exitProposed: defineEventKind(
     'whitelist.exit_proposed',
     Type.Object({

@@ -32,18 +32,30 @@ describe('leaving the white list', () => {
     // an engaged agency's inspection finds a major hazard
     const agency = await buildAgency(ctx);
     await buildEngagement(ctx, { enterpriseId: enterprise.id, agencyId: agency.id });
-    const agencyUser = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }));
-    const started = (await agencyUser.post('/api/inspections', { enterpriseId: enterprise.id, kind: 'agency_first' })).json();
+    const agencyUser = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'agency_user', unit: agency.id }] }),
+    );
+    const started = (
+      await agencyUser.post('/api/inspections', { enterpriseId: enterprise.id, kind: 'agency_first' })
+    ).json();
     const bad = started.answers.find((a: { isKey: boolean }) => !a.isKey).itemCode;
     await answerAll(agencyUser, started.id, started.answers, [bad], [bad]);
     expect((await agencyUser.post(`/api/inspections/${started.id}/complete`)).statusCode).toBe(200);
 
     const proposals = (await staff.bureau.get('/api/whitelist/exits?status=proposed')).json().items;
     const proposal = proposals.find((p: { entryId: string }) => p.entryId === entry.id);
-    expect(proposal).toMatchObject({ reason: 'major_hazard', sourceKind: 'hazard.reported', actions: ['decide'] });
+    expect(proposal).toMatchObject({
+      reason: 'major_hazard',
+      sourceKind: 'hazard.reported',
+      actions: ['decide'],
+    });
 
     // the enterprise cannot decide its own exit; a decision needs a note
-    expect((await client.post(`/api/whitelist/exits/${proposal.id}/decide`, { decision: 'exit', note: 'x' })).statusCode).toBe(403);
+    expect(
+      (await client.post(`/api/whitelist/exits/${proposal.id}/decide`, { decision: 'exit', note: 'x' }))
+        .statusCode,
+    ).toBe(403);
     const decided = await staff.bureau.post(`/api/whitelist/exits/${proposal.id}/decide`, {
       decision: 'exit',
       note: '经核实，检查发现重大事故隐患，决定移出白名单',
@@ -58,7 +70,10 @@ describe('leaving the white list', () => {
 
     // at once: out of the public list, the plaque revoked and its page says so
     const listed = (
-      await ctx.app.inject({ method: 'GET', url: `/api/public/whitelist?q=${encodeURIComponent(enterprise.uscc)}` })
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/public/whitelist?q=${encodeURIComponent(enterprise.uscc)}`,
+      })
     ).json();
     expect(listed.items).toHaveLength(0);
     const plaque = await verify(detail.plaque.verifyUrl);
@@ -87,33 +102,58 @@ describe('leaving the white list', () => {
     expect(recorded.statusCode).toBe(201);
     const proposal = (await staff.bureau.get(`/api/whitelist/entries/${entry.id}`)).json().exits[0];
     expect(proposal).toMatchObject({ reason: 'accident', status: 'proposed' });
-    expect((await staff.bureau.post(`/api/whitelist/exits/${proposal.id}/decide`, { decision: 'dismiss', note: '事故与本企业生产无关' })).statusCode).toBe(200);
-    const twice = await staff.bureau.post(`/api/whitelist/exits/${proposal.id}/decide`, { decision: 'exit', note: '再次决定' });
+    expect(
+      (
+        await staff.bureau.post(`/api/whitelist/exits/${proposal.id}/decide`, {
+          decision: 'dismiss',
+          note: '事故与本企业生产无关',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const twice = await staff.bureau.post(`/api/whitelist/exits/${proposal.id}/decide`, {
+      decision: 'exit',
+      note: '再次决定',
+    });
     expect(twice.json().code).toBe('WHITELIST_EXIT_TRANSITION');
     expect((await staff.bureau.get(`/api/whitelist/entries/${entry.id}`)).json().status).toBe('active');
   });
 
   it('suspends and reinstates an entry, shown on the plaque page', async () => {
     const { entry } = await buildListedEnterprise(ctx, staff);
-    const suspended = await staff.bureau.post(`/api/whitelist/entries/${entry.id}/suspend`, { reason: '事故调查期间' });
+    const suspended = await staff.bureau.post(`/api/whitelist/entries/${entry.id}/suspend`, {
+      reason: '事故调查期间',
+    });
     expect(suspended.json().status).toBe('suspended');
     expect(JSON.stringify(await verify(suspended.json().plaque.verifyUrl))).toContain('暂停');
-    expect((await staff.bureau.post(`/api/whitelist/entries/${entry.id}/suspend`, { reason: '再次' })).json().code).toBe(
-      'WHITELIST_ENTRY_TRANSITION',
-    );
-    expect((await staff.bureau.post(`/api/whitelist/entries/${entry.id}/reinstate`, { reason: '调查结束' })).json().status).toBe('active');
+    expect(
+      (await staff.bureau.post(`/api/whitelist/entries/${entry.id}/suspend`, { reason: '再次' })).json().code,
+    ).toBe('WHITELIST_ENTRY_TRANSITION');
+    expect(
+      (await staff.bureau.post(`/api/whitelist/entries/${entry.id}/reinstate`, { reason: '调查结束' })).json()
+        .status,
+    ).toBe('active');
   });
 
   it('opens the annual review before expiry and renews the entry when the bureau passes it', async () => {
     const { client, entry } = await buildListedEnterprise(ctx, staff);
     const before = (await staff.bureau.get(`/api/whitelist/entries/${entry.id}`)).json();
     // a day within the lead period before the end of validity
-    const opened = await sweepWhitelist(ctx.db, new Date(`${addDays(addMonths(today, 12), -10)}T09:00:00+08:00`));
+    const opened = await sweepWhitelist(
+      ctx.db,
+      new Date(`${addDays(addMonths(today, 12), -10)}T09:00:00+08:00`),
+    );
     expect(opened.reviewsOpened).toBeGreaterThanOrEqual(1);
     const review = (await client.get(`/api/whitelist/entries/${entry.id}`)).json().reviews[0];
     expect(review).toMatchObject({ status: 'open', actions: ['submit'] });
     expect((await client.post(`/api/whitelist/reviews/${review.id}/submit`)).statusCode).toBe(200);
-    expect((await staff.bureau.post(`/api/whitelist/reviews/${review.id}/decide`, { decision: 'pass', note: '复核通过' })).statusCode).toBe(200);
+    expect(
+      (
+        await staff.bureau.post(`/api/whitelist/reviews/${review.id}/decide`, {
+          decision: 'pass',
+          note: '复核通过',
+        })
+      ).statusCode,
+    ).toBe(200);
     const after = (await staff.bureau.get(`/api/whitelist/entries/${entry.id}`)).json();
     expect(after.validTo > before.validTo).toBe(true);
     expect(after.plaque.number).not.toBe(before.plaque.number);

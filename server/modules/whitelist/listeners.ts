@@ -13,7 +13,12 @@ async function currentEntry(tx: Db, enterpriseId: string) {
   const [entry] = await tx
     .select()
     .from(whitelistEntries)
-    .where(and(eq(whitelistEntries.enterpriseId, enterpriseId), inArray(whitelistEntries.status, ['active', 'suspended'])));
+    .where(
+      and(
+        eq(whitelistEntries.enterpriseId, enterpriseId),
+        inArray(whitelistEntries.status, ['active', 'suspended']),
+      ),
+    );
   return entry;
 }
 

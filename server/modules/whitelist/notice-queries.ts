@@ -35,7 +35,10 @@ export async function listOpinions(db: Db, actor: Actor, q: Page & { status?: 'p
   if (q.status === 'pending') conditions.push(eq(whitelistOpinions.status, 'pending'));
   if (q.status === 'answered') conditions.push(ne(whitelistOpinions.status, 'pending'));
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(whitelistOpinions).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(whitelistOpinions)
+    .where(where);
   const rows = await db
     .select({ o: whitelistOpinions, a: apps })
     .from(whitelistOpinions)
@@ -44,7 +47,10 @@ export async function listOpinions(db: Db, actor: Actor, q: Page & { status?: 'p
     .orderBy(asc(whitelistOpinions.deadline), asc(whitelistOpinions.id))
     .limit(window(q).limit)
     .offset(window(q).offset);
-  const names = await unitNames(db, rows.flatMap((r) => [r.o.departmentId, r.a.subdistrictId]));
+  const names = await unitNames(
+    db,
+    rows.flatMap((r) => [r.o.departmentId, r.a.subdistrictId]),
+  );
   return {
     total: Number(total),
     items: rows.map(({ o, a }) => ({
@@ -67,16 +73,27 @@ export async function listOpinions(db: Db, actor: Actor, q: Page & { status?: 'p
 }
 
 function batchScope(actor: Actor): SQL {
-  return scopeWhere(actor, { jurisdiction: collectionBatches.jurisdictionId, subdistrict: collectionBatches.subdistrictId });
+  return scopeWhere(actor, {
+    jurisdiction: collectionBatches.jurisdictionId,
+    subdistrict: collectionBatches.subdistrictId,
+  });
 }
 
 export async function listBatches(db: Db, actor: Actor, q: Page) {
-  const where = and(batchScope(actor), hasRole(actor, 'department_officer', 'enforcement_officer') && !isBureau(actor) ? sql`false` : sql`true`);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(collectionBatches).where(where);
+  const where = and(
+    batchScope(actor),
+    hasRole(actor, 'department_officer', 'enforcement_officer') && !isBureau(actor) ? sql`false` : sql`true`,
+  );
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(collectionBatches)
+    .where(where);
   const rows = await db
     .select({
       b: collectionBatches,
-      by: sql<string | null>`(select e.actor_label from ${events} e where e.entity_type = 'collection_batch' and e.entity_id = ${collectionBatches.id}::text limit 1)`,
+      by: sql<
+        string | null
+      >`(select e.actor_label from ${events} e where e.entity_type = 'collection_batch' and e.entity_id = ${collectionBatches.id}::text limit 1)`,
       count: sql<number>`(select count(*)::int from ${apps} a where a.batch_id = ${collectionBatches.id})`,
     })
     .from(collectionBatches)
@@ -84,7 +101,10 @@ export async function listBatches(db: Db, actor: Actor, q: Page) {
     .orderBy(desc(collectionBatches.createdAt))
     .limit(window(q).limit)
     .offset(window(q).offset);
-  const names = await unitNames(db, rows.map((r) => r.b.subdistrictId));
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.b.subdistrictId),
+  );
   return {
     total: Number(total),
     items: rows.map(({ b, by, count }) => ({
@@ -161,14 +181,23 @@ async function presentNotices(db: Db, rows: NoticeRow[]) {
 const noticeWhere = (actor: Actor) =>
   isBureau(actor) ? eq(publicNotices.jurisdictionId, actor.jurisdictionId) : sql`false`;
 
-export async function listNotices(db: Db, actor: Actor, q: Page & { status?: 'open' | 'ended' | 'published' }) {
+export async function listNotices(
+  db: Db,
+  actor: Actor,
+  q: Page & { status?: 'open' | 'ended' | 'published' },
+) {
   const today = chinaDate(new Date());
   const conditions: SQL[] = [noticeWhere(actor)];
   if (q.status === 'published') conditions.push(eq(publicNotices.status, 'published'));
-  if (q.status === 'open') conditions.push(and(eq(publicNotices.status, 'open'), sql`${publicNotices.endsOn} >= ${today}`) as SQL);
-  if (q.status === 'ended') conditions.push(and(eq(publicNotices.status, 'open'), sql`${publicNotices.endsOn} < ${today}`) as SQL);
+  if (q.status === 'open')
+    conditions.push(and(eq(publicNotices.status, 'open'), sql`${publicNotices.endsOn} >= ${today}`) as SQL);
+  if (q.status === 'ended')
+    conditions.push(and(eq(publicNotices.status, 'open'), sql`${publicNotices.endsOn} < ${today}`) as SQL);
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(publicNotices).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(publicNotices)
+    .where(where);
   const rows = await db
     .select()
     .from(publicNotices)
@@ -180,7 +209,10 @@ export async function listNotices(db: Db, actor: Actor, q: Page & { status?: 'op
 }
 
 export async function noticeDetail(db: Db, actor: Actor, id: string) {
-  const [n] = await db.select().from(publicNotices).where(and(eq(publicNotices.id, id), noticeWhere(actor)));
+  const [n] = await db
+    .select()
+    .from(publicNotices)
+    .where(and(eq(publicNotices.id, id), noticeWhere(actor)));
   if (!n) return undefined;
   const [summary] = await presentNotices(db, [n]);
   const appRows = await db.select().from(apps).where(eq(apps.noticeId, id)).orderBy(asc(apps.enterpriseName));
@@ -192,9 +224,18 @@ export async function noticeDetail(db: Db, actor: Actor, id: string) {
     .orderBy(asc(objections.filedAt));
   const entryRows = appRows.length
     ? await db
-        .select({ id: whitelistEntries.id, number: whitelistEntries.number, enterpriseName: whitelistEntries.enterpriseName })
+        .select({
+          id: whitelistEntries.id,
+          number: whitelistEntries.number,
+          enterpriseName: whitelistEntries.enterpriseName,
+        })
         .from(whitelistEntries)
-        .where(inArray(whitelistEntries.applicationId, appRows.map((a) => a.id)))
+        .where(
+          inArray(
+            whitelistEntries.applicationId,
+            appRows.map((a) => a.id),
+          ),
+        )
         .orderBy(asc(whitelistEntries.number))
     : [];
   return {
@@ -217,11 +258,18 @@ export async function noticeDetail(db: Db, actor: Actor, id: string) {
   };
 }
 
-export async function listExits(db: Db, actor: Actor, q: Page & { status?: 'proposed' | 'decided' | 'dismissed' }) {
+export async function listExits(
+  db: Db,
+  actor: Actor,
+  q: Page & { status?: 'proposed' | 'decided' | 'dismissed' },
+) {
   const conditions: SQL[] = [exitScope(actor)];
   if (q.status) conditions.push(eq(whitelistExits.status, q.status));
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(whitelistExits).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(whitelistExits)
+    .where(where);
   const rows = await db
     .select()
     .from(whitelistExits)
@@ -233,7 +281,10 @@ export async function listExits(db: Db, actor: Actor, q: Page & { status?: 'prop
 }
 
 export async function exitDetail(db: Db, actor: Actor, id: string) {
-  const rows = await db.select().from(whitelistExits).where(and(eq(whitelistExits.id, id), exitScope(actor)));
+  const rows = await db
+    .select()
+    .from(whitelistExits)
+    .where(and(eq(whitelistExits.id, id), exitScope(actor)));
   if (rows.length === 0) return undefined;
   return (await presentExits(db, actor, rows))[0];
 }

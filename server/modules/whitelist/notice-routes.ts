@@ -7,15 +7,11 @@ import { openNotice, publishNotice } from './commands/notices.js';
 import { fileObjection, handleObjection } from './commands/objections.js';
 import { listNotices, noticeDetail } from './notice-queries.js';
 import { publicJurisdiction, publicWhitelist, runningNotices } from './public-queries.js';
+import { withPage } from './paging.js';
 import * as S from './schemas.js';
 import { Type } from 'typebox';
 
 const tags = ['whitelist'];
-const page = <T extends { page?: number; pageSize?: number }>(q: T) => ({
-  ...q,
-  page: q.page ?? 1,
-  pageSize: q.pageSize ?? 20,
-});
 
 /** 公示 and 异议 (the bureau's side), and what the public reads and files without a login. */
 export function noticeRoutes({ app, db }: ModuleContext): void {
@@ -27,9 +23,14 @@ export function noticeRoutes({ app, db }: ModuleContext): void {
   app.get(
     '/api/whitelist/notices',
     {
-      schema: { tags, summary: '白名单公示', querystring: S.NoticeQuery, response: responses({ 200: Paged(S.Notice) }) },
+      schema: {
+        tags,
+        summary: '白名单公示',
+        querystring: S.NoticeQuery,
+        response: responses({ 200: Paged(S.Notice) }),
+      },
     },
-    async (req) => listNotices(db, actorOf(req), page(req.query)),
+    async (req) => listNotices(db, actorOf(req), withPage(req.query)),
   );
   app.post(
     '/api/whitelist/notices',
@@ -49,7 +50,14 @@ export function noticeRoutes({ app, db }: ModuleContext): void {
   );
   app.get(
     '/api/whitelist/notices/:id',
-    { schema: { tags, summary: '公示详情与异议', params: IdParams, response: responses({ 200: S.NoticeDetail }) } },
+    {
+      schema: {
+        tags,
+        summary: '公示详情与异议',
+        params: IdParams,
+        response: responses({ 200: S.NoticeDetail }),
+      },
+    },
     async (req) => detail(actorOf(req), req.params.id),
   );
   app.post(
@@ -102,7 +110,7 @@ export function noticeRoutes({ app, db }: ModuleContext): void {
         response: responses({ 200: S.PublicWhitelist }),
       },
     },
-    async (req) => publicWhitelist(db, await jurisdictionOf(req.query.jurisdiction), page(req.query)),
+    async (req) => publicWhitelist(db, await jurisdictionOf(req.query.jurisdiction), withPage(req.query)),
   );
   app.get(
     '/api/public/notices',

@@ -46,7 +46,8 @@ export const applicationPolicy: Policy<
     (['collected', 'formal_review', 'opinions'].includes(e.status) && bureau(a, e)),
   review: (a, e) => e.status === 'collected' && bureau(a, e),
   solicit: (a, e) => (e.status === 'formal_review' || e.status === 'opinions') && bureau(a, e),
-  reject: (a, e) => ['collected', 'formal_review', 'opinions', 'public_notice'].includes(e.status) && bureau(a, e),
+  reject: (a, e) =>
+    ['collected', 'formal_review', 'opinions', 'public_notice'].includes(e.status) && bureau(a, e),
   notice: (a, e) => e.status === 'opinions' && bureauAdmin(a, e),
 };
 
@@ -94,6 +95,12 @@ export function whitelistAbilities(actor: Actor) {
     manageWhitelist: isBureau(actor),
     publishWhitelist: hasRole(actor, 'bureau_admin'),
     decideExits: hasRole(actor, 'bureau_admin'),
-    viewWhitelistEntries: hasRole(actor, 'bureau_admin', 'bureau_reviewer', 'subdistrict_officer', 'enterprise_user'),
+    viewWhitelistEntries: hasRole(
+      actor,
+      'bureau_admin',
+      'bureau_reviewer',
+      'subdistrict_officer',
+      'enterprise_user',
+    ),
   };
 }

@@ -1,8 +1,13 @@
 import { and, asc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/readiness.js';
 import { jurisdictions, units } from '../../db/schema/reference.js';
-import { publicNotices, whitelistApplications as apps, whitelistEntries as entries } from '../../db/schema/whitelist.js';
+import {
+  publicNotices,
+  whitelistApplications as apps,
+  whitelistEntries as entries,
+} from '../../db/schema/whitelist.js';
 import type { Db } from '../../platform/db/client.js';
+import { containing } from './paging.js';
 import { listIndustries } from '../registry/queries.js';
 import { unitNames } from './unit-names.js';
 
@@ -25,13 +30,23 @@ export async function publicWhitelist(
   ];
   const text = q.q?.trim();
   if (text) {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(entries.enterpriseName, pattern), ilike(entries.uscc, pattern), ilike(entries.number, pattern)) as SQL);
+    const pattern = containing(text);
+    conditions.push(
+      or(
+        ilike(entries.enterpriseName, pattern),
+        ilike(entries.uscc, pattern),
+        ilike(entries.number, pattern),
+      ) as SQL,
+    );
   }
   if (q.subdistrictId) conditions.push(eq(entries.subdistrictId, q.subdistrictId));
-  if (q.industryCode) conditions.push(sql`${entries.industryCode} like ${`${q.industryCode.replace(/[\\%_]/g, '')}%`}`);
+  if (q.industryCode)
+    conditions.push(sql`${entries.industryCode} like ${`${q.industryCode.replace(/[\\%_]/g, '')}%`}`);
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(entries).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(entries)
+    .where(where);
   const rows = await db
     .select()
     .from(entries)
@@ -40,7 +55,10 @@ export async function publicWhitelist(
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [names, industries, subdistricts] = await Promise.all([
-    unitNames(db, rows.map((r) => r.subdistrictId)),
+    unitNames(
+      db,
+      rows.map((r) => r.subdistrictId),
+    ),
     listIndustries(db),
     db
       .select({ id: units.id, name: units.name })
@@ -85,9 +103,23 @@ export async function runningNotices(db: Db, jurisdictionId: string) {
   const rows = await db
     .select()
     .from(apps)
-    .where(and(inArray(apps.noticeId, notices.map((n) => n.id)), eq(apps.status, 'public_notice')))
+    .where(
+      and(
+        inArray(
+          apps.noticeId,
+          notices.map((n) => n.id),
+        ),
+        eq(apps.status, 'public_notice'),
+      ),
+    )
     .orderBy(asc(apps.enterpriseName));
-  const [names, industries] = await Promise.all([unitNames(db, rows.map((r) => r.subdistrictId)), listIndustries(db)]);
+  const [names, industries] = await Promise.all([
+    unitNames(
+      db,
+      rows.map((r) => r.subdistrictId),
+    ),
+    listIndustries(db),
+  ]);
   const industryName = new Map(industries.map((i) => [i.code, i.name]));
   return notices.map((n) => ({
     id: n.id,

@@ -1,7 +1,11 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { eventKindLabel } from '../../../domain/labels.js';
 import { allowedActions } from '../../../domain/transitions.js';
-import { applicationTransitions, type ApplicationStatus, type OpinionStatus } from '../../../domain/whitelist.js';
+import {
+  applicationTransitions,
+  type ApplicationStatus,
+  type OpinionStatus,
+} from '../../../domain/whitelist.js';
 import { events } from '../../db/schema/platform.js';
 import { unitNames } from './unit-names.js';
 import {
@@ -16,6 +20,7 @@ import { hasRole, unitsWithRole, type Actor } from '../../platform/access/actor.
 import { can } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
+import { containing } from './paging.js';
 import { applicationPolicy, isBureau } from './policy.js';
 import { entryScope, presentEntries, presentReview, reentryBanUntil } from './entry-queries.js';
 import { annualReviews } from '../../db/schema/whitelist.js';
@@ -53,11 +58,24 @@ async function opinionSummaries(db: Db, ids: string[]) {
   const out = new Map<string, OpinionCounts & { deadline: string | null }>();
   if (ids.length === 0) return out;
   const rows = await db
-    .select({ applicationId: whitelistOpinions.applicationId, status: whitelistOpinions.status, deadline: whitelistOpinions.deadline })
+    .select({
+      applicationId: whitelistOpinions.applicationId,
+      status: whitelistOpinions.status,
+      deadline: whitelistOpinions.deadline,
+    })
     .from(whitelistOpinions)
-    .where(and(inArray(whitelistOpinions.applicationId, ids), sql`${whitelistOpinions.status} <> 'superseded'`));
+    .where(
+      and(inArray(whitelistOpinions.applicationId, ids), sql`${whitelistOpinions.status} <> 'superseded'`),
+    );
   for (const r of rows) {
-    const s = out.get(r.applicationId) ?? { pending: 0, objected: 0, escalated: 0, cleared: 0, total: 0, deadline: null };
+    const s = out.get(r.applicationId) ?? {
+      pending: 0,
+      objected: 0,
+      escalated: 0,
+      cleared: 0,
+      total: 0,
+      deadline: null,
+    };
     s.total += 1;
     if (r.status === 'pending') s.pending += 1;
     else if (r.status === 'objected') s.objected += 1;
@@ -72,8 +90,14 @@ async function opinionSummaries(db: Db, ids: string[]) {
 /** Applications as lists and details present them. */
 export async function presentApplications(db: Db, rows: ApplicationRow[]) {
   const [names, opinions] = await Promise.all([
-    unitNames(db, rows.map((r) => r.subdistrictId)),
-    opinionSummaries(db, rows.map((r) => r.id)),
+    unitNames(
+      db,
+      rows.map((r) => r.subdistrictId),
+    ),
+    opinionSummaries(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
   return rows.map((r) => {
     const o = opinions.get(r.id);
@@ -118,18 +142,24 @@ export interface ApplicationQuery {
 
 export async function listApplications(db: Db, actor: Actor, query: ApplicationQuery) {
   const conditions: SQL[] = [applicationScope(actor)];
-  const statuses = (query.status ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const statuses = (query.status ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (statuses.length > 0) conditions.push(inArray(apps.status, statuses as ApplicationStatus[]));
   if (query.subdistrictId) conditions.push(eq(apps.subdistrictId, query.subdistrictId));
   if (query.batchId) conditions.push(eq(apps.batchId, query.batchId));
   if (query.noticeId) conditions.push(eq(apps.noticeId, query.noticeId));
   const q = query.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(q);
     conditions.push(or(ilike(apps.enterpriseName, pattern), ilike(apps.uscc, pattern)) as SQL);
   }
   const where = and(...conditions);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(apps).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(apps)
+    .where(where);
   const rows = await db
     .select()
     .from(apps)
@@ -160,20 +190,25 @@ export async function applicationDetail(db: Db, actor: Actor, id: string) {
     .from(whitelistOpinions)
     .where(and(eq(whitelistOpinions.applicationId, id), sql`${whitelistOpinions.status} <> 'superseded'`))
     .orderBy(asc(whitelistOpinions.requestedAt));
-  const departments = await unitNames(db, opinionRows.map((o) => o.departmentId));
+  const departments = await unitNames(
+    db,
+    opinionRows.map((o) => o.departmentId),
+  );
   const myDepartments = unitsWithRole(actor, 'department_officer');
-  const pendingForMe = row.status === 'opinions' &&
+  const pendingForMe =
+    row.status === 'opinions' &&
     opinionRows.some((o) => o.status === 'pending' && myDepartments.includes(o.departmentId));
   const [notice] = row.noticeId
     ? await db.select().from(publicNotices).where(eq(publicNotices.id, row.noticeId))
     : [];
   const objectionRows = isBureau(actor)
-    ? await db.select().from(objections).where(eq(objections.applicationId, id)).orderBy(asc(objections.filedAt))
+    ? await db
+        .select()
+        .from(objections)
+        .where(eq(objections.applicationId, id))
+        .orderBy(asc(objections.filedAt))
     : [];
-  const [entry] = await db
-    .select()
-    .from(whitelistEntries)
-    .where(eq(whitelistEntries.applicationId, id));
+  const [entry] = await db.select().from(whitelistEntries).where(eq(whitelistEntries.applicationId, id));
   const history = await db
     .select()
     .from(events)
@@ -216,7 +251,13 @@ export async function applicationDetail(db: Db, actor: Actor, id: string) {
       handledAt: o.handledAt?.toISOString() ?? null,
     })),
     entry: entry
-      ? { id: entry.id, number: entry.number, validFrom: entry.validFrom, validTo: entry.validTo, status: entry.status }
+      ? {
+          id: entry.id,
+          number: entry.number,
+          validFrom: entry.validFrom,
+          validTo: entry.validTo,
+          status: entry.status,
+        }
       : null,
     history: history.map((e) => {
       const after = (e.after ?? {}) as { note?: string; reason?: string | null };

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { exitReasons } from '../../../domain/whitelist.js';
+import { applicationStatuses } from '../../db/schema/whitelist.js';
 import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
 
 const Str = Type.String();
@@ -8,18 +9,7 @@ const Reason = Type.String({ minLength: 1, maxLength: 500 });
 const literals = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 
-export const ApplicationStatus = literals([
-  'draft',
-  'submitted',
-  'collected',
-  'formal_review',
-  'opinions',
-  'public_notice',
-  'published',
-  'returned',
-  'rejected',
-  'withdrawn',
-] as const);
+export const ApplicationStatus = literals(applicationStatuses);
 
 export const Eligibility = Type.Object({
   judgedOn: Str,
@@ -54,7 +44,14 @@ export const Application = Type.Object({
   opinionDeadline: Nullable(Str),
 });
 
-const OpinionStatus = literals(['pending', 'agreed', 'objected', 'silent_agreed', 'escalated', 'superseded'] as const);
+const OpinionStatus = literals([
+  'pending',
+  'agreed',
+  'objected',
+  'silent_agreed',
+  'escalated',
+  'superseded',
+] as const);
 
 export const ApplicationDetail = Type.Object({
   ...Application.properties,

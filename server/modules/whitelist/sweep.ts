@@ -138,7 +138,13 @@ export async function sweepWhitelist(db: Db, now = new Date()) {
       .select({ review: annualReviews, entry: whitelistEntries })
       .from(annualReviews)
       .innerJoin(whitelistEntries, eq(whitelistEntries.id, annualReviews.entryId))
-      .where(and(eq(annualReviews.jurisdictionId, j.id), eq(annualReviews.status, 'open'), lt(annualReviews.dueOn, today)));
+      .where(
+        and(
+          eq(annualReviews.jurisdictionId, j.id),
+          eq(annualReviews.status, 'open'),
+          lt(annualReviews.dueOn, today),
+        ),
+      );
     for (const { review, entry } of missed) {
       await inTransaction(db, async (tx) => {
         const moved = await tx

@@ -8,7 +8,10 @@ import { isBureau } from './policy.js';
 export async function unitNames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((i): i is string => i !== null))];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unique));
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(inArray(units.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -18,6 +21,12 @@ export async function departmentsToAsk(db: Db, actor: Actor) {
   return db
     .select({ id: units.id, name: units.name })
     .from(units)
-    .where(and(eq(units.jurisdictionId, actor.jurisdictionId), eq(units.kind, 'department'), eq(units.isBureau, false)))
+    .where(
+      and(
+        eq(units.jurisdictionId, actor.jurisdictionId),
+        eq(units.kind, 'department'),
+        eq(units.isBureau, false),
+      ),
+    )
     .orderBy(asc(units.sortOrder), asc(units.name));
 }

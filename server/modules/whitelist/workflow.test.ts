@@ -30,9 +30,15 @@ beforeAll(async () => {
   bureauAdminId = admin.id;
   bureau = await loginAs(ctx, admin);
   reviewer = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'bureau_reviewer', unit: 'yjj' }] }));
-  shuangyu = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }));
+  shuangyu = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'subdistrict_officer', unit: 'shuangyu' }] }),
+  );
   fire = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'department_officer', unit: 'xf' }] }));
-  market = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'department_officer', unit: 'scjg' }] }));
+  market = await loginAs(
+    ctx,
+    await buildUser(ctx, { roles: [{ role: 'department_officer', unit: 'scjg' }] }),
+  );
   fireId = await ctx.unit('xf');
   marketId = await ctx.unit('scjg');
 });
@@ -45,9 +51,13 @@ async function toOpinions(name?: string) {
   expect(created.statusCode).toBe(201);
   const id = created.json().id as string;
   expect((await client.post(`/api/whitelist/applications/${id}/submit`)).statusCode).toBe(200);
-  expect((await shuangyu.post('/api/whitelist/batches', { applicationIds: [id], note: '第一批' })).statusCode).toBe(201);
+  expect(
+    (await shuangyu.post('/api/whitelist/batches', { applicationIds: [id], note: '第一批' })).statusCode,
+  ).toBe(201);
   expect((await reviewer.post(`/api/whitelist/applications/${id}/review`)).statusCode).toBe(200);
-  const asked = await reviewer.post(`/api/whitelist/applications/${id}/opinions`, { departmentIds: [fireId] });
+  const asked = await reviewer.post(`/api/whitelist/applications/${id}/opinions`, {
+    departmentIds: [fireId],
+  });
   expect(asked.statusCode).toBe(200);
   return { enterprise, client, id };
 }
@@ -72,9 +82,9 @@ describe('the entry workflow', () => {
     expect(inbox.items.map((o: { applicationId: string }) => o.applicationId)).toContain(id);
     const agreed = await fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'agree' });
     expect(agreed.statusCode).toBe(200);
-    expect((await fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'agree' })).json().code).toBe(
-      'WHITELIST_OPINION_ANSWERED',
-    );
+    expect(
+      (await fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'agree' })).json().code,
+    ).toBe('WHITELIST_OPINION_ANSWERED');
 
     const notice = await bureau.post('/api/whitelist/notices', { applicationIds: [id] });
     expect(notice.statusCode).toBe(201);
@@ -88,14 +98,21 @@ describe('the entry workflow', () => {
     const filed = await ctx.app.inject({
       method: 'POST',
       url: `/api/public/notices/${n.id}/objections`,
-      payload: { applicationId: id, name: '李四', contact: '13800000000', content: '该企业仓库堆放易燃物品，存在隐患' },
+      payload: {
+        applicationId: id,
+        name: '李四',
+        contact: '13800000000',
+        content: '该企业仓库堆放易燃物品，存在隐患',
+      },
     });
     expect(filed.statusCode).toBe(201);
     const early = await bureau.post(`/api/whitelist/notices/${n.id}/publish`);
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('WHITELIST_NOTICE_NOT_ENDED');
     await endNoticePeriod(ctx, n.id);
-    expect((await bureau.post(`/api/whitelist/notices/${n.id}/publish`)).json().code).toBe('WHITELIST_OBJECTION_OPEN');
+    expect((await bureau.post(`/api/whitelist/notices/${n.id}/publish`)).json().code).toBe(
+      'WHITELIST_OBJECTION_OPEN',
+    );
 
     const objectionId = filed.json().id as string;
     const dismissed = await bureau.post(`/api/whitelist/objections/${objectionId}/handle`, {
@@ -105,26 +122,32 @@ describe('the entry workflow', () => {
     expect(dismissed.statusCode).toBe(200);
     const published = await bureau.post(`/api/whitelist/notices/${n.id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
-    expect(published.json()).toMatchObject({ status: 'published', entries: [{ enterpriseName: enterprise.name }] });
+    expect(published.json()).toMatchObject({
+      status: 'published',
+      entries: [{ enterpriseName: enterprise.name }],
+    });
 
     const status = (await client.get(`/api/enterprises/${enterprise.id}/whitelist`)).json();
     expect(status.entry).toMatchObject({ status: 'active', enterpriseName: enterprise.name });
     expect(status.entry.plaque.verifyUrl).toMatch(/\/verify\//);
     expect(status.application.status).toBe('published');
     const listed = (
-      await ctx.app.inject({ method: 'GET', url: `/api/public/whitelist?q=${encodeURIComponent(enterprise.uscc)}` })
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/public/whitelist?q=${encodeURIComponent(enterprise.uscc)}`,
+      })
     ).json();
     expect(listed.items).toHaveLength(1);
 
     // a second application while listed is refused
-    expect((await client.post('/api/whitelist/applications', { enterpriseId: enterprise.id })).json().code).toBe(
-      'WHITELIST_ALREADY_LISTED',
-    );
+    expect(
+      (await client.post('/api/whitelist/applications', { enterpriseId: enterprise.id })).json().code,
+    ).toBe('WHITELIST_ALREADY_LISTED');
 
     // the history of the application shows every step in order
-    const history = (await bureau.get(`/api/whitelist/applications/${id}`)).json().history.map(
-      (h: { kind: string }) => h.kind,
-    );
+    const history = (await bureau.get(`/api/whitelist/applications/${id}`))
+      .json()
+      .history.map((h: { kind: string }) => h.kind);
     expect(history).toEqual([
       'whitelist.application_created',
       'whitelist.application_submitted',
@@ -153,13 +176,19 @@ describe('the entry workflow', () => {
 
   it('refuses an application for each unmet condition, naming it', async () => {
     const e = await buildEnterprise(ctx, { subdistrict: 'shuangyu' });
-    const client = await loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }));
+    const client = await loginAs(
+      ctx,
+      await buildUser(ctx, { roles: [{ role: 'enterprise_user', unit: e.id }] }),
+    );
     const refused = await client.post('/api/whitelist/applications', { enterpriseId: e.id });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'WHITELIST_NOT_ELIGIBLE' });
     expect(refused.json().failed).toEqual(['commitment', 'selfInspection', 'confirmation']);
     expect(refused.json().detail).toContain('承诺');
-    const rows = await ctx.db.select().from(whitelistApplications).where(eq(whitelistApplications.enterpriseId, e.id));
+    const rows = await ctx.db
+      .select()
+      .from(whitelistApplications)
+      .where(eq(whitelistApplications.enterpriseId, e.id));
     expect(rows).toHaveLength(0);
   });
 
@@ -174,22 +203,24 @@ describe('the entry workflow', () => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('WHITELIST_TRANSITION');
-    const started = await ctx.db
-      .select()
-      .from(events)
-      .where(eq(events.entityId, id));
+    const started = await ctx.db.select().from(events).where(eq(events.entityId, id));
     expect(started.filter((e) => e.kind === 'whitelist.review_started')).toHaveLength(1);
   });
 
   it('refuses an opinion after its deadline, from a department not asked, and notice while one objects', async () => {
     const { id } = await toOpinions();
     // a department that was not asked cannot even see the application
-    expect((await market.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'agree' })).statusCode).toBe(404);
+    expect(
+      (await market.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'agree' })).statusCode,
+    ).toBe(404);
     // an objection needs its reasons, and stops the notice
-    expect((await fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'object' })).json().code).toBe(
-      'WHITELIST_REASON_REQUIRED',
-    );
-    await fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'object', reason: '消防验收未通过' });
+    expect(
+      (await fire.post(`/api/whitelist/applications/${id}/opinion`, { answer: 'object' })).json().code,
+    ).toBe('WHITELIST_REASON_REQUIRED');
+    await fire.post(`/api/whitelist/applications/${id}/opinion`, {
+      answer: 'object',
+      reason: '消防验收未通过',
+    });
     expect((await bureau.post('/api/whitelist/notices', { applicationIds: [id] })).json().code).toBe(
       'WHITELIST_OPINIONS_OPEN',
     );
@@ -217,7 +248,8 @@ describe('the entry workflow', () => {
     expect((await file('第一条异议内容，请核查')).statusCode).toBe(201);
     expect((await file('第一条异议内容，请核查')).json().code).toBe('WHITELIST_OBJECTION_DUPLICATE');
     const codes: number[] = [];
-    for (let i = 0; i < 6; i += 1) codes.push((await file(`第 ${i} 条不同的异议内容`, `1390000000${i}`)).statusCode);
+    for (let i = 0; i < 6; i += 1)
+      codes.push((await file(`第 ${i} 条不同的异议内容`, `1390000000${i}`)).statusCode);
     expect(codes).toContain(429);
     expect(codes.filter((c) => c === 201)).toHaveLength(4);
     // a bad body is a 400 and writes nothing

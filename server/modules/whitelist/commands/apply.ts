@@ -26,7 +26,12 @@ async function judge(tx: Db, enterprise: Enterprise) {
   const [listed] = await tx
     .select({ id: whitelistEntries.id })
     .from(whitelistEntries)
-    .where(and(eq(whitelistEntries.enterpriseId, enterprise.id), inArray(whitelistEntries.status, ['active', 'suspended'])));
+    .where(
+      and(
+        eq(whitelistEntries.enterpriseId, enterprise.id),
+        inArray(whitelistEntries.status, ['active', 'suspended']),
+      ),
+    );
   if (listed) throw new AppError('WHITELIST_ALREADY_LISTED');
   const ban = await reentryBanUntil(tx, enterprise.id);
   if (ban) {
@@ -72,7 +77,15 @@ export async function createApplication(db: Db, actor: Actor, enterpriseId: stri
       .where(
         and(
           eq(apps.enterpriseId, enterpriseId),
-          inArray(apps.status, ['draft', 'returned', 'submitted', 'collected', 'formal_review', 'opinions', 'public_notice']),
+          inArray(apps.status, [
+            'draft',
+            'returned',
+            'submitted',
+            'collected',
+            'formal_review',
+            'opinions',
+            'public_notice',
+          ]),
         ),
       );
     if (openOne) throw new AppError('WHITELIST_APPLICATION_OPEN', { extra: { applicationId: openOne.id } });

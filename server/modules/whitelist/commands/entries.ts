@@ -76,7 +76,11 @@ export async function submitReview(db: Db, actor: Actor, id: string): Promise<vo
     const facts = await enterpriseFacts(tx, entry.enterpriseId);
     if (!facts) throw new AppError('ENTERPRISE_NOT_FOUND');
     const result = await eligibilityOf(tx, facts);
-    const eligibility = { judgedOn: result.judgedOn, eligible: result.eligible, conditions: result.conditions };
+    const eligibility = {
+      judgedOn: result.judgedOn,
+      eligible: result.eligible,
+      conditions: result.conditions,
+    };
     await tx
       .update(annualReviews)
       .set({ status: to, eligibility, submittedAt: new Date() })

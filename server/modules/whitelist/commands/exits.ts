@@ -118,7 +118,8 @@ export async function proposeExit(
     const entry = await loadEntry(tx, actor, entryId, { forUpdate: true });
     if (!entry) throw new AppError('WHITELIST_ENTRY_NOT_FOUND');
     if (entry.status === 'exited') throw new AppError('WHITELIST_ENTRY_TRANSITION');
-    if (!can(entryPolicy, actor, as === 'bureau' ? 'propose_exit' : 'withdraw', entry)) throw new AppError('FORBIDDEN');
+    if (!can(entryPolicy, actor, as === 'bureau' ? 'propose_exit' : 'withdraw', entry))
+      throw new AppError('FORBIDDEN');
     const id = await openExitProposal(tx, actor, entry, {
       ...input,
       reason: as === 'enterprise' ? 'withdrawal_or_review' : input.reason,
@@ -196,7 +197,11 @@ export async function decideExit(
         reasonLabel,
         summary: proposal.summary,
         decidedOn: today,
-        measures: planned.map((m) => ({ label: measureLabels[m.kind], startsOn: m.startsOn, endsOn: m.endsOn })),
+        measures: planned.map((m) => ({
+          label: measureLabels[m.kind],
+          startsOn: m.startsOn,
+          endsOn: m.endsOn,
+        })),
       },
       subdistrictId: entry.subdistrictId,
       issuedAt: now,
@@ -215,7 +220,12 @@ export async function decideExit(
       .where(eq(whitelistExits.id, id));
     await tx
       .update(whitelistExits)
-      .set({ status: 'dismissed', decisionNote: `已因 ${doc.number} 退出`, decidedBy: actor.userId, decidedAt: now })
+      .set({
+        status: 'dismissed',
+        decisionNote: `已因 ${doc.number} 退出`,
+        decidedBy: actor.userId,
+        decidedAt: now,
+      })
       .where(and(eq(whitelistExits.entryId, entry.id), inArray(whitelistExits.status, ['proposed'])));
     await tx
       .update(whitelistEntries)

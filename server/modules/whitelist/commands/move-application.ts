@@ -1,7 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { nextStatus } from '../../../../domain/transitions.js';
-import { applicationTransitions, type ApplicationAction, type ApplicationStatus } from '../../../../domain/whitelist.js';
-import { collectionBatches, whitelistApplications as apps, whitelistOpinions } from '../../../db/schema/whitelist.js';
+import {
+  applicationTransitions,
+  type ApplicationAction,
+  type ApplicationStatus,
+} from '../../../../domain/whitelist.js';
+import {
+  collectionBatches,
+  whitelistApplications as apps,
+  whitelistOpinions,
+} from '../../../db/schema/whitelist.js';
 import { eventActor, unitsWithRole, type Actor } from '../../../platform/access/actor.js';
 import { can } from '../../../platform/access/policy.js';
 import { appendEvent, appendEvents } from '../../../platform/audit/append.js';
@@ -69,7 +77,8 @@ export async function moveApplication(
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const { row, to } = await loadApplicationFor(tx, actor, id, action, action);
-    const note = action === 'return' || action === 'reject' ? requireReason(reason) : reason?.trim() || undefined;
+    const note =
+      action === 'return' || action === 'reject' ? requireReason(reason) : reason?.trim() || undefined;
     const now = new Date();
     await setApplicationStatus(tx, row, to, {
       ...(action === 'return' || action === 'reject' ? { reason: note } : {}),
@@ -141,7 +150,8 @@ export async function collectBatch(
       .values({ jurisdictionId: actor.jurisdictionId, subdistrictId, note, createdBy: actor.userId })
       .returning({ id: collectionBatches.id });
     const now = new Date();
-    for (const row of rows) await setApplicationStatus(tx, row, 'collected', { batchId: batch.id, collectedAt: now });
+    for (const row of rows)
+      await setApplicationStatus(tx, row, 'collected', { batchId: batch.id, collectedAt: now });
     await appendEvents(tx, [
       {
         kind: noticeEvents.batchCreated,

@@ -59,7 +59,9 @@ export async function openNotice(
         .from(whitelistOpinions)
         .where(eq(whitelistOpinions.applicationId, id));
       if (!opinionsCleared(opinions.map((o) => o.status as OpinionStatus)))
-        throw new AppError('WHITELIST_OPINIONS_OPEN', { detail: `${row.enterpriseName}：部门意见尚未全部同意，不能进入公示` });
+        throw new AppError('WHITELIST_OPINIONS_OPEN', {
+          detail: `${row.enterpriseName}：部门意见尚未全部同意，不能进入公示`,
+        });
       rows.push(row);
     }
     if (rows.length === 0) throw new AppError('WHITELIST_APPLICATION_NOT_FOUND');
@@ -70,7 +72,10 @@ export async function openNotice(
     const endsEstimated = end.unknownYears.length > 0;
     const title = input.title?.trim() || `${startsOn.slice(0, 4)}年安全生产合规企业白名单拟入库名单公示`;
     const [subdistricts, industries] = await Promise.all([
-      unitNames(tx, rows.map((r) => r.subdistrictId)),
+      unitNames(
+        tx,
+        rows.map((r) => r.subdistrictId),
+      ),
       listIndustries(tx),
     ]);
     const industryName = new Map(industries.map((i) => [i.code, i.name]));
@@ -139,7 +144,12 @@ export async function openNotice(
  * After the period, with every objection handled, each application still on the notice becomes a white-list
  * entry: a number, a validity, a plaque. Applications taken off the notice by an upheld objection are not there.
  */
-export async function publishNotice(db: Db, actor: Actor, noticeId: string, now = new Date()): Promise<string[]> {
+export async function publishNotice(
+  db: Db,
+  actor: Actor,
+  noticeId: string,
+  now = new Date(),
+): Promise<string[]> {
   return inTransaction(db, async (tx) => {
     if (!mayPublishNotices(actor)) throw new AppError('FORBIDDEN');
     const [notice] = await tx
@@ -151,7 +161,9 @@ export async function publishNotice(db: Db, actor: Actor, noticeId: string, now 
     if (notice.status === 'published') throw new AppError('WHITELIST_NOTICE_PUBLISHED');
     const today = chinaDate(now);
     if (today <= notice.endsOn)
-      throw new AppError('WHITELIST_NOTICE_NOT_ENDED', { detail: `公示期至 ${notice.endsOn} 届满，届满后方可发布` });
+      throw new AppError('WHITELIST_NOTICE_NOT_ENDED', {
+        detail: `公示期至 ${notice.endsOn} 届满，届满后方可发布`,
+      });
     const [openObjection] = await tx
       .select({ id: objections.id })
       .from(objections)
@@ -163,7 +175,10 @@ export async function publishNotice(db: Db, actor: Actor, noticeId: string, now 
       .where(and(eq(apps.noticeId, noticeId), eq(apps.status, 'public_notice')))
       .orderBy(asc(apps.enterpriseName))
       .for('update');
-    const s = await getSettings(tx, actor.jurisdictionId, ['whitelist.validityMonths', 'whitelist.numberPattern']);
+    const s = await getSettings(tx, actor.jurisdictionId, [
+      'whitelist.validityMonths',
+      'whitelist.numberPattern',
+    ]);
     const issuer = await documentIssuer(tx, actor.jurisdictionId);
     const year = Number(today.slice(0, 4));
     const validFrom = today;
@@ -248,5 +263,8 @@ export async function publishNotice(db: Db, actor: Actor, noticeId: string, now 
 }
 
 export async function applicationsOnNotice(tx: Db, noticeId: string) {
-  return tx.select().from(apps).where(and(eq(apps.noticeId, noticeId), inArray(apps.status, ['public_notice', 'published'])));
+  return tx
+    .select()
+    .from(apps)
+    .where(and(eq(apps.noticeId, noticeId), inArray(apps.status, ['public_notice', 'published'])));
 }

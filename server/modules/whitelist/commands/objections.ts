@@ -48,7 +48,9 @@ export async function fileObjection(
     const [application] = await tx
       .select()
       .from(apps)
-      .where(and(eq(apps.id, input.applicationId), eq(apps.noticeId, noticeId), eq(apps.status, 'public_notice')));
+      .where(
+        and(eq(apps.id, input.applicationId), eq(apps.noticeId, noticeId), eq(apps.status, 'public_notice')),
+      );
     if (!application) throw new AppError('WHITELIST_APPLICATION_NOT_FOUND');
     const sourceHash = sourceHashOf(ip, notice.jurisdictionId);
     // serialise filings from one address so two parallel requests cannot both slip under the limit
@@ -57,8 +59,14 @@ export async function fileObjection(
     const [{ recent }] = await tx
       .select({ recent: sql<number>`count(*)::int` })
       .from(objections)
-      .where(and(eq(objections.sourceHash, sourceHash), gte(objections.filedAt, new Date(now.getTime() - 3600_000))));
-    if (Number(recent) >= limit) throw new AppError('RATE_LIMITED', { detail: '提交过于频繁，请一小时后再试' });
+      .where(
+        and(
+          eq(objections.sourceHash, sourceHash),
+          gte(objections.filedAt, new Date(now.getTime() - 3600_000)),
+        ),
+      );
+    if (Number(recent) >= limit)
+      throw new AppError('RATE_LIMITED', { detail: '提交过于频繁，请一小时后再试' });
     const content = input.content.trim();
     const contact = input.contact.trim();
     const [duplicate] = await tx
@@ -132,7 +140,11 @@ export async function handleObjection(
       })
       .where(eq(objections.id, id));
     if (outcome) {
-      const [application] = await tx.select().from(apps).where(eq(apps.id, objection.applicationId)).for('update');
+      const [application] = await tx
+        .select()
+        .from(apps)
+        .where(eq(apps.id, objection.applicationId))
+        .for('update');
       // a second upheld objection about an application already taken off the notice changes nothing more
       if (application.status === 'public_notice') {
         await setApplicationStatus(tx, application, outcome === 'reject' ? 'rejected' : 'formal_review', {

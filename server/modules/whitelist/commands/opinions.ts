@@ -32,7 +32,13 @@ export async function solicitOpinions(
       ? await tx
           .select({ id: units.id, isBureau: units.isBureau })
           .from(units)
-          .where(and(inArray(units.id, wanted), eq(units.kind, 'department'), eq(units.jurisdictionId, row.jurisdictionId)))
+          .where(
+            and(
+              inArray(units.id, wanted),
+              eq(units.kind, 'department'),
+              eq(units.jurisdictionId, row.jurisdictionId),
+            ),
+          )
       : [];
     if (wanted.length === 0 || found.length !== wanted.length || found.some((d) => d.isBureau))
       throw new AppError('WHITELIST_DEPARTMENT_INVALID');
@@ -70,7 +76,12 @@ export async function solicitOpinions(
       entityId: id,
       at: now,
       before: { status: row.status },
-      after: { enterpriseId: row.enterpriseId, departmentIds: wanted, deadline: end.date, deadlineEstimated: estimated },
+      after: {
+        enterpriseId: row.enterpriseId,
+        departmentIds: wanted,
+        deadline: end.date,
+        deadlineEstimated: estimated,
+      },
     });
     await notifyMany(
       tx,
@@ -143,7 +154,12 @@ export async function answerOpinion(
       entityType: 'whitelist_application',
       entityId: id,
       at: now,
-      after: { enterpriseId: row.enterpriseId, departmentId: opinion.departmentId, answer: input.answer, reason },
+      after: {
+        enterpriseId: row.enterpriseId,
+        departmentId: opinion.departmentId,
+        answer: input.answer,
+        reason,
+      },
     });
   });
 }
