@@ -1,11 +1,32 @@
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Grid, Input, Pagination, Select, Skeleton, Table, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Grid,
+  Input,
+  Pagination,
+  Select,
+  Skeleton,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { problemMessage } from '../../api/problem';
 import { useDebounced } from '../../components/use-debounced';
 import { useSearchState } from '../../components/use-search-state';
 import { useI18n } from '../../i18n';
-import { entryStatusTag, industryText, pageSizes, validityText, whitelistQuery } from './public-logic';
+import {
+  entryStatusTag,
+  industryText,
+  pageSizes,
+  validityLines,
+  validityText,
+  whitelistQuery,
+} from './public-logic';
 import { usePublicWhitelist, type PublicEntry } from './queries';
 
 const searchKeys = ['q', 'subdistrictId', 'industry', 'page', 'pageSize'] as const;
@@ -77,7 +98,8 @@ function EntryCard({ entry }: { entry: PublicEntry }) {
 /** /public/whitelist: the entries in force, searched by name or USCC, by subdistrict and industry. */
 export default function WhitelistPage() {
   const { t, locale } = useI18n();
-  const compact = Grid.useBreakpoint().md === false;
+  // the table needs a laptop's width; phones and tablets get cards
+  const compact = Grid.useBreakpoint().lg === false;
   const [search, setSearch] = useSearchState(searchKeys);
   const [q, setQ] = useUrlText(search.q, (value) => setSearch({ q: value, page: null }));
   const [industry, setIndustry] = useUrlText(search.industry, (value) => setSearch({ industry: value, page: null }));
@@ -85,28 +107,34 @@ export default function WhitelistPage() {
   const list = usePublicWhitelist(filters);
   const data = list.data;
 
-  const columns = [
-    { key: 'number', title: t('public.whitelist.number'), dataIndex: 'number', width: 150 },
+  const nowrap = (text: ReactNode) => <span className="sc-pub-nowrap">{text}</span>;
+  const columns: TableColumnsType<PublicEntry> = [
+    { key: 'number', title: t('public.whitelist.number'), render: (_, e) => nowrap(e.number) },
     { key: 'enterprise', title: t('public.whitelist.enterprise'), dataIndex: 'enterpriseName' },
+    { key: 'uscc', title: t('public.whitelist.uscc'), render: (_, e) => <span className="sc-mono">{e.uscc}</span> },
+    { key: 'subdistrict', title: t('public.whitelist.subdistrict'), render: (_, e) => nowrap(e.subdistrictName) },
     {
-      key: 'uscc',
-      title: t('public.whitelist.uscc'),
-      dataIndex: 'uscc',
-      render: (v: string) => <span className="sc-mono">{v}</span>,
+      key: 'industry',
+      title: t('public.whitelist.industryCol'),
+      render: (_, e) => industryText(e.industryName, e.industryCode, locale),
     },
-    { key: 'subdistrict', title: t('public.whitelist.subdistrict'), dataIndex: 'subdistrictName' },
-    { key: 'industry', title: t('public.whitelist.industryCol'), render: (_: unknown, e: PublicEntry) => industryText(e.industryName, e.industryCode, locale) },
     {
       key: 'validity',
       title: t('public.whitelist.validity'),
-      render: (_: unknown, e: PublicEntry) => validityText(e.validFrom, e.validTo, locale),
+      // two lines (from / to), so the enterprise's name keeps its width
+      render: (_, e) => {
+        const [from, to] = validityLines(e.validFrom, e.validTo, locale);
+        return (
+          <>
+            {nowrap(from)}
+            <br />
+            {nowrap(to)}
+          </>
+        );
+      },
     },
-    {
-      key: 'status',
-      title: t('public.whitelist.status'),
-      render: (_: unknown, e: PublicEntry) => <StatusTag status={e.status} />,
-    },
-    { key: 'verify', title: '', render: (_: unknown, e: PublicEntry) => <VerifyLink entry={e} /> },
+    { key: 'status', title: t('public.whitelist.status'), render: (_, e) => <StatusTag status={e.status} /> },
+    { key: 'verify', title: '', render: (_, e) => nowrap(<VerifyLink entry={e} />) },
   ];
 
   return (

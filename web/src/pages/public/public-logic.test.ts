@@ -14,6 +14,8 @@ import {
   periodEndText,
   periodText,
   textLength,
+  validityLines,
+  validityText,
   verificationCodeOf,
   verifyPath,
   whitelistQuery,
@@ -197,5 +199,13 @@ describe('labels', () => {
     expect(industryText('园区管理服务', '7221', 'en')).toBe('园区管理服务 (7221)');
     expect(industryText('7221', '7221', 'zh-CN')).toBe('7221');
     expect(industryText(null, null, 'zh-CN')).toBe('—');
+  });
+});
+
+describe('validity', () => {
+  it('is one line or two', () => {
+    expect(validityText('2026-05-20', '2029-05-19', 'zh-CN')).toBe('2026-05-20 至 2029-05-19');
+    expect(validityLines('2026-05-20', '2029-05-19', 'zh-CN')).toEqual(['2026-05-20', '至 2029-05-19']);
+    expect(validityLines('2026-05-20', '2029-05-19', 'en')).toEqual(['2026-05-20', 'to 2029-05-19']);
   });
 });

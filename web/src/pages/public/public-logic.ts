@@ -212,3 +212,8 @@ export function entryStatusTag(status: EntryStatus): { key: MessageKey; color: s
 export function validityText(validFrom: string, validTo: string, locale: Locale): string {
   return translate(locale, 'public.notices.period', { from: validFrom, to: validTo });
 }
+
+/** The validity on two lines: ['2026-05-20', '至 2029-05-19']. */
+export function validityLines(validFrom: string, validTo: string, locale: Locale): [string, string] {
+  return [validFrom, translate(locale, 'public.notices.period', { from: '', to: validTo }).trim()];
+}
