@@ -17,18 +17,16 @@ export async function gatherEligibilityFacts(
   enterprise: { id: string; jurisdictionId: string; industryCode: string; hostEnterpriseId: string | null },
   today: string,
 ): Promise<EligibilityFacts> {
-  const [text, signed, assessments, counts, standard, confirmation, adverse, tenants, banUntil] =
-    await Promise.all([
-      currentCommitmentText(db, enterprise.jurisdictionId),
-      latestCommitment(db, enterprise.id),
-      latestAssessments(db, enterprise.id),
-      hazardCounts(db, enterprise.id, today),
-      applicableStandard(db, enterprise),
-      validConfirmation(db, enterprise.id, today),
-      adverseFacts(db, enterprise.id),
-      tenantsOfOperatedParks(db, enterprise.id),
-      reentryBanUntil(db, enterprise.id, today),
-    ]);
+  // one after another: inside a transaction the queries share one connection
+  const text = await currentCommitmentText(db, enterprise.jurisdictionId);
+  const signed = await latestCommitment(db, enterprise.id);
+  const assessments = await latestAssessments(db, enterprise.id);
+  const counts = await hazardCounts(db, enterprise.id, today);
+  const standard = await applicableStandard(db, enterprise);
+  const confirmation = await validConfirmation(db, enterprise.id, today);
+  const adverse = await adverseFacts(db, enterprise.id);
+  const tenants = await tenantsOfOperatedParks(db, enterprise.id);
+  const banUntil = await reentryBanUntil(db, enterprise.id, today);
   // the first inspection may be the enterprise's own or the engaged agency's (DOMAIN.md §4.2)
   const completed = assessments.lastCompleted;
   let host: EligibilityFacts['host'] = null;

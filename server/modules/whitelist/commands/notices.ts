@@ -71,13 +71,11 @@ export async function openNotice(
     const end = await workingDayEnd(tx, startsOn, days);
     const endsEstimated = end.unknownYears.length > 0;
     const title = input.title?.trim() || `${startsOn.slice(0, 4)}年安全生产合规企业白名单拟入库名单公示`;
-    const [subdistricts, industries] = await Promise.all([
-      unitNames(
-        tx,
-        rows.map((r) => r.subdistrictId),
-      ),
-      listIndustries(tx),
-    ]);
+    const subdistricts = await unitNames(
+      tx,
+      rows.map((r) => r.subdistrictId),
+    );
+    const industries = await listIndustries(tx);
     const industryName = new Map(industries.map((i) => [i.code, i.name]));
     const id = randomUUID();
     const doc = await issueDocument(tx, actor, {
