@@ -1624,7 +1624,7 @@ export const en: Messages = {
     'The system judges again on submission; the subdistrict then collects the application and sends it to the district bureau.',
   // white list · notices, entries, exits (bureau) and the measures card
   'whitelistAdmin.menu.notices': 'Public notices',
-  'whitelistAdmin.menu.entries': 'White list',
+  'whitelistAdmin.menu.entries': 'Listed enterprises',
   'whitelistAdmin.menu.exits': 'Exits',
   'whitelistAdmin.open': 'Open',
   'whitelistAdmin.reasonRequired': 'Please give a reason',
@@ -1685,6 +1685,7 @@ export const en: Messages = {
   'whitelistAdmin.exitReasonShort.serious_penalty': 'Serious penalty or dishonesty',
   'whitelistAdmin.exitReasonShort.withdrawal_or_review': 'Withdrawal or review',
   'whitelistAdmin.exitSource.manual': 'Proposed by hand',
+  'whitelistAdmin.exitSource.enterprise_request': 'The enterprise asked to leave',
   'whitelistAdmin.measure.reentry_ban': 'No new application',
   'whitelistAdmin.measure.benefit_clawback': 'Benefits clawed back',
   'whitelistAdmin.measure.intensified_inspection': 'More frequent inspection',

@@ -1586,7 +1586,7 @@ export const zhCN = {
   'whitelist.submit.note': '提交时系统将重新判定一次；提交后由所在街镇收集报送区应急管理局。',
   // 白名单 · 公示管理、白名单、退出管理（局端）与管理措施卡片
   'whitelistAdmin.menu.notices': '公示管理',
-  'whitelistAdmin.menu.entries': '白名单',
+  'whitelistAdmin.menu.entries': '白名单企业',
   'whitelistAdmin.menu.exits': '退出管理',
   'whitelistAdmin.open': '查看',
   'whitelistAdmin.reasonRequired': '请填写理由',
@@ -1647,6 +1647,7 @@ export const zhCN = {
   'whitelistAdmin.exitReasonShort.serious_penalty': '严重处罚或失信',
   'whitelistAdmin.exitReasonShort.withdrawal_or_review': '主动退出或复核未通过',
   'whitelistAdmin.exitSource.manual': '人工提出',
+  'whitelistAdmin.exitSource.enterprise_request': '企业申请退出',
   'whitelistAdmin.measure.reentry_ban': '不得重新申请入库',
   'whitelistAdmin.measure.benefit_clawback': '收回已享受的惠企措施',
   'whitelistAdmin.measure.intensified_inspection': '提高执法检查频次',

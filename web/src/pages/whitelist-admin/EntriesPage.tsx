@@ -53,6 +53,7 @@ export default function EntriesPage() {
     {
       title: t('whitelistAdmin.field.entryNumber'),
       key: 'number',
+      className: 'sc-wla-nowrap',
       render: (_, e) => (
         <Link to={`/whitelist/entries/${e.id}`} className="sc-mono">
           {e.number}

@@ -3,7 +3,8 @@ import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblemToForm } from '../../components/form-problem';
 import { useI18n, type MessageKey } from '../../i18n';
-import { loosePost, whitelistKey, whitelistPaths } from './queries';
+import { api, call } from '../../api/client';
+import { whitelistKey } from './queries';
 import type { Entry, ExitReason } from './types';
 import { exitProposalBody, exitReasonKey, exitReasons, type EntryAction } from './whitelist-admin-logic';
 
@@ -50,21 +51,40 @@ export function EntryActionModal({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [alert, setAlert] = useState<string | null>(null);
+  const path = { params: { path: { id: entry.id } } };
 
   const run = useMutation({
-    mutationFn: (v: Values) => {
+    mutationFn: (v: Values): Promise<unknown> => {
       switch (action) {
         case 'suspend':
-          return loosePost(whitelistPaths.suspend(entry.id), { reason: v.reason!.trim() });
+          return call(
+            api.POST('/api/whitelist/entries/{id}/suspend', { ...path, body: { reason: v.reason!.trim() } }),
+          );
         case 'reinstate':
-          return loosePost(whitelistPaths.reinstate(entry.id), { reason: v.reason!.trim() });
+          return call(
+            api.POST('/api/whitelist/entries/{id}/reinstate', {
+              ...path,
+              body: { reason: v.reason!.trim() },
+            }),
+          );
         case 'propose_exit':
-          return loosePost(
-            whitelistPaths.proposeExit(entry.id),
-            exitProposalBody({ reason: v.reason as ExitReason, summary: v.summary!, evidence: v.evidence }),
+          return call(
+            api.POST('/api/whitelist/entries/{id}/exit-proposals', {
+              ...path,
+              body: exitProposalBody({
+                reason: v.reason as ExitReason,
+                summary: v.summary!,
+                evidence: v.evidence,
+              }),
+            }),
           );
         case 'withdraw':
-          return loosePost(whitelistPaths.withdraw(entry.id), { summary: v.summary!.trim() });
+          return call(
+            api.POST('/api/whitelist/entries/{id}/withdraw', {
+              ...path,
+              body: { summary: v.summary!.trim() },
+            }),
+          );
         default:
           return Promise.resolve(null);
       }

@@ -145,6 +145,7 @@ export default function EntryDetailPage() {
     {
       title: t('whitelistAdmin.field.proposedAt'),
       key: 'at',
+      responsive: ['sm'],
       render: (_, x) => formatDateTime(x.proposedAt),
     },
     {

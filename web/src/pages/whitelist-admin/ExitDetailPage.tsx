@@ -24,8 +24,9 @@ import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { EvidenceList } from './EvidenceList';
 import { MeasuresList, ReentryBanLine } from './MeasuresCard';
-import { loosePost, useExit, whitelistKey, whitelistPaths } from './queries';
-import { ExitStatusTag, useWhitelistAccess } from './Tags';
+import { api, call } from '../../api/client';
+import { exitKey, useExit, whitelistKey } from './queries';
+import { ExitStatusTag } from './Tags';
 import type { Exit } from './types';
 import { documentPdfUrl, exitReasonKey, exitSourceText, isExitReason } from './whitelist-admin-logic';
 import './whitelist-admin.css';
@@ -49,16 +50,19 @@ function DecideModal({
   const [alert, setAlert] = useState<string | null>(null);
   const decide = useMutation({
     mutationFn: (v: { note: string }) =>
-      loosePost<Exit>(whitelistPaths.decideExit(exit.id), { decision: decision!, note: v.note.trim() }),
+      call(
+        api.POST('/api/whitelist/exits/{id}/decide', {
+          params: { path: { id: exit.id } },
+          body: { decision: decision!, note: v.note.trim() },
+        }),
+      ),
     onMutate: () => setAlert(null),
     onSuccess: (decided) => {
-      if (decided && typeof decided === 'object' && 'id' in decided) {
-        queryClient.setQueryData([...whitelistKey, 'exit', exit.id], decided);
-      }
+      queryClient.setQueryData(exitKey(exit.id), decided);
       void queryClient.invalidateQueries({ queryKey: whitelistKey });
       void message.success(
         decision === 'exit'
-          ? t('whitelistAdmin.exit.decided', { number: decided?.decision?.number ?? '' })
+          ? t('whitelistAdmin.exit.decided', { number: decided.decision?.number ?? '' })
           : t('whitelistAdmin.exit.dismissed'),
       );
       onClose();
@@ -97,7 +101,7 @@ function DecideModal({
 }
 
 /**
- * 退出事项 `/whitelist/exits/:id`: the reason, summary, evidence and source; for bureau_admin 决定退出 / 不予退出;
+ * 退出事项 `/whitelist/exits/:id`: the reason, summary, evidence and source; 决定退出 / 不予退出 when the exit's `actions` allow (bureau_admin);
  * once decided, the exit decision document (退出决定书) and the measures with their periods.
  */
 export default function ExitDetailPage() {
@@ -105,7 +109,6 @@ export default function ExitDetailPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const compact = Grid.useBreakpoint().md === false;
-  const { admin } = useWhitelistAccess();
   const exit = useExit(id);
   const [deciding, setDeciding] = useState<Decision | null>(null);
 
@@ -220,7 +223,7 @@ export default function ExitDetailPage() {
             </Typography.Text>
           </Space>
         </div>
-        {admin && x.status === 'proposed' ? (
+        {x.actions.includes('decide') ? (
           <div className="sc-wla-actions">
             <Button type="primary" danger onClick={() => setDeciding('exit')}>
               {t('whitelistAdmin.exit.decide')}

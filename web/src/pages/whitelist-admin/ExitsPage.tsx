@@ -33,6 +33,7 @@ export default function ExitsPage() {
     {
       title: t('whitelistAdmin.field.entryNumber'),
       key: 'entry',
+      className: 'sc-wla-nowrap',
       render: (_, x) => (
         <Link to={`/whitelist/entries/${x.entryId}`} className="sc-mono">
           {x.entryNumber}

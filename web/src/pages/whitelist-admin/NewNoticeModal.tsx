@@ -18,7 +18,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { problemMessage } from '../../api/problem';
 import { useI18n } from '../../i18n';
-import { loosePost, useApplicationsInOpinions, whitelistKey, whitelistPaths } from './queries';
+import { api, call } from '../../api/client';
+import { useApplicationsInOpinions, whitelistKey } from './queries';
 import type { Application, NoticeDetail } from './types';
 import { noticeableFirst, noticeBody, notNoticeableReason, opinionsCleared } from './whitelist-admin-logic';
 
@@ -60,7 +61,7 @@ export function NewNoticeModal({ open, onClose }: { open: boolean; onClose: () =
   const rows = noticeableFirst(applications.data?.items ?? []);
 
   const save = useMutation({
-    mutationFn: () => loosePost<NoticeDetail>(whitelistPaths.notices, noticeBody(chosen, title)),
+    mutationFn: () => call(api.POST('/api/whitelist/notices', { body: noticeBody(chosen, title) })),
     onSuccess: (notice) => {
       void queryClient.invalidateQueries({ queryKey: whitelistKey });
       void message.success(t('whitelistAdmin.create.done'));

@@ -23,7 +23,8 @@ import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { ObjectionModal } from './ObjectionModal';
 import { PublishedEntries } from './PublishedEntries';
-import { loosePost, useNotice, usePeriodCalendar, whitelistKey, whitelistPaths } from './queries';
+import { api, call } from '../../api/client';
+import { noticeKey, useNotice, usePeriodCalendar, whitelistKey } from './queries';
 import {
   ApplicationStatusTag,
   NoticeStatusTag,
@@ -97,9 +98,10 @@ function PublishButton({ notice }: { notice: NoticeDetail }) {
   const queryClient = useQueryClient();
   const block = publishBlock(notice);
   const publish = useMutation({
-    mutationFn: () => loosePost<NoticeDetail>(whitelistPaths.publish(notice.id)),
+    mutationFn: () =>
+      call(api.POST('/api/whitelist/notices/{id}/publish', { params: { path: { id: notice.id } } })),
     onSuccess: (published) => {
-      queryClient.setQueryData([...whitelistKey, 'notice', notice.id], published);
+      queryClient.setQueryData(noticeKey(notice.id), published);
       void queryClient.invalidateQueries({ queryKey: whitelistKey });
       void message.success(t('whitelistAdmin.publish.done', { n: published.entries.length }));
     },

@@ -68,6 +68,7 @@ export default function NoticesPage() {
     {
       title: t('whitelistAdmin.field.number'),
       key: 'number',
+      className: 'sc-wla-nowrap',
       render: (_, n) => (
         <Link to={`/whitelist/notices/${n.id}`} className="sc-mono">
           {n.number}

@@ -3,7 +3,8 @@ import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { applyProblemToForm } from '../../components/form-problem';
 import { useI18n } from '../../i18n';
-import { loosePost, whitelistKey, whitelistPaths } from './queries';
+import { api, call } from '../../api/client';
+import { whitelistKey } from './queries';
 import type { NoticeObjection } from './types';
 import { objectionBody, type ObjectionValues } from './whitelist-admin-logic';
 
@@ -27,7 +28,12 @@ export function ObjectionModal({
 
   const handle = useMutation({
     mutationFn: (v: ObjectionValues) =>
-      loosePost(whitelistPaths.handleObjection(objection!.id), objectionBody(v)),
+      call(
+        api.POST('/api/whitelist/objections/{id}/handle', {
+          params: { path: { id: objection!.id } },
+          body: objectionBody(v),
+        }),
+      ),
     onMutate: () => setAlert(null),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: whitelistKey });

@@ -6,7 +6,8 @@ import { problemMessage } from '../../api/problem';
 import { applyProblemToForm } from '../../components/form-problem';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
-import { loosePost, whitelistKey, whitelistPaths } from './queries';
+import { api, call } from '../../api/client';
+import { whitelistKey } from './queries';
 import { ReviewStatusTag } from './Tags';
 import type { Review } from './types';
 import { reviewActions, reviewsNewestFirst } from './whitelist-admin-logic';
@@ -26,7 +27,12 @@ function DecideModal({ review, onClose }: { review: Review | null; onClose: () =
   const [alert, setAlert] = useState<string | null>(null);
   const decide = useMutation({
     mutationFn: (v: DecideValues) =>
-      loosePost(whitelistPaths.decideReview(review!.id), { decision: v.decision, note: v.note.trim() }),
+      call(
+        api.POST('/api/whitelist/reviews/{id}/decide', {
+          params: { path: { id: review!.id } },
+          body: { decision: v.decision, note: v.note.trim() },
+        }),
+      ),
     onMutate: () => setAlert(null),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: whitelistKey });
@@ -85,7 +91,8 @@ function ReviewItem({ r, onDecide }: { r: Review; onDecide: (r: Review) => void 
   const queryClient = useQueryClient();
   const can = reviewActions(r.actions);
   const submit = useMutation({
-    mutationFn: () => loosePost(whitelistPaths.submitReview(r.id)),
+    mutationFn: () =>
+      call(api.POST('/api/whitelist/reviews/{id}/submit', { params: { path: { id: r.id } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: whitelistKey });
       void message.success(t('whitelistAdmin.review.submitted'));

@@ -2,14 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useAccess } from '../../auth/session';
 import { useI18n } from '../../i18n';
-import type {
-  ApplicationStatus,
-  EntryStatus,
-  ExitStatus,
-  NoticeStatus,
-  ObjectionStatus,
-  ReviewStatus,
-} from './types';
+import type { ApplicationStatus, EntryStatus, ExitStatus, NoticeStatus, ReviewStatus } from './types';
 import {
   applicationStatusColor,
   applicationStatusKey,
@@ -24,6 +17,8 @@ import {
   noticeStatusColor,
   noticeStatusKey,
   objectionStatusColor,
+  objectionStatuses,
+  isOneOfStatus,
   objectionStatusKey,
   reviewStatusColor,
   reviewStatusKey,
@@ -50,8 +45,9 @@ export function ReviewStatusTag({ status }: { status: ReviewStatus }) {
   return <Tag color={reviewStatusColor[status]}>{t(reviewStatusKey(status))}</Tag>;
 }
 
-export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
+export function ObjectionStatusTag({ status }: { status: string }) {
   const { t } = useI18n();
+  if (!isOneOfStatus(objectionStatuses, status)) return <Tag>{status}</Tag>;
   return <Tag color={objectionStatusColor[status]}>{t(objectionStatusKey(status))}</Tag>;
 }
 
@@ -129,13 +125,11 @@ export function PeriodText({
 }
 
 /**
- * Who may do what on these pages. Entity actions come from the server (`actions`); notices carry none, so
- * creating and publishing a notice and deciding an exit follow the role the contract names (bureau_admin), or
- * the ability /api/me grants for it.
+ * What the signed-in user may do on these pages, from the abilities of /api/me (the server's whitelist policy):
+ * the bureau (`manageWhitelist`) handles objections and proposes exits; its administrators (`publishWhitelist`)
+ * open and publish notices. Entities carry their own `actions` for everything else.
  */
 export function useWhitelistAccess(): { admin: boolean; bureau: boolean } {
-  const access = useAccess();
-  const admin = access.roles.includes('bureau_admin') || access.abilities.manageWhitelist === true;
-  const bureau = admin || access.roles.includes('bureau_reviewer');
-  return { admin, bureau };
+  const { abilities } = useAccess();
+  return { admin: abilities.publishWhitelist === true, bureau: abilities.manageWhitelist === true };
 }

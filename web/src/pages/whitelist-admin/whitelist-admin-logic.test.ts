@@ -116,6 +116,8 @@ describe('labels', () => {
 
   it('names the source of an exit: by hand, or the event kind that opened it', () => {
     expect(exitSourceText('manual', 'zh-CN', tZh)).toBe('人工提出');
+    expect(exitSourceText('enterprise_request', 'zh-CN', tZh)).toBe('企业申请退出');
+    expect(exitSourceText('hazard.reported', 'zh-CN', tZh)).toBe('发现隐患');
     expect(exitSourceText('accident.recorded', 'zh-CN', tZh)).toBe('登记生产安全事故');
     expect(exitSourceText('whitelist.annual_review_decided', 'en', tEn)).toBe('Annual review decided');
     expect(exitSourceText('unknown.kind', 'zh-CN', tZh)).toBe('unknown.kind');
@@ -323,7 +325,7 @@ describe('measures', () => {
     startsOn,
     endsOn,
     inForce,
-    note: null,
+    note: '',
     exitId: 'x',
   });
 

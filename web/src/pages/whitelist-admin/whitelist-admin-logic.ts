@@ -89,9 +89,14 @@ export const objectionStatusKey = (s: ObjectionStatus): MessageKey => `whitelist
 export const applicationStatusKey = (s: ApplicationStatus): MessageKey =>
   `whitelistAdmin.applicationStatus.${s}`;
 
-function isOneOf<T extends string>(list: readonly T[], value: string | null | undefined): value is T {
+/** Whether a string the server sent is one of the statuses this UI knows. */
+export function isOneOfStatus<T extends string>(
+  list: readonly T[],
+  value: string | null | undefined,
+): value is T {
   return value != null && (list as readonly string[]).includes(value);
 }
+const isOneOf = isOneOfStatus;
 
 /** A status from the URL, when it is one of the list. */
 export function statusParam<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
@@ -112,9 +117,13 @@ export function measureText(m: Pick<Measure, 'kind' | 'label'>, t: (key: Message
   return isMeasureKind(m.kind) ? t(measureKey(m.kind)) : m.label;
 }
 
-/** The source of an exit proposal: `manual` (人工提出) or the kind of the event that opened it. */
+/**
+ * The source of an exit proposal: `manual` (人工提出 by the bureau), `enterprise_request` (the enterprise asked to
+ * leave) or the kind of the event that opened it (an accident recorded, a hazard reported, a review missed…).
+ */
 export function exitSourceText(sourceKind: string, locale: Locale, t: (key: MessageKey) => string): string {
   if (sourceKind === 'manual') return t('whitelistAdmin.exitSource.manual');
+  if (sourceKind === 'enterprise_request') return t('whitelistAdmin.exitSource.enterprise_request');
   return eventKindLabel(sourceKind, locale);
 }
 
