@@ -27,6 +27,7 @@ import { EligibilityCard } from '../eligibility/EligibilityCard';
 import { AdverseRecordsCard } from '../records/AdverseRecordsCard';
 import { ApplicabilityCard } from '../standards/ApplicabilityCard';
 import { WhitelistStatusCard } from '../whitelist/WhitelistStatusCard';
+import { MeasuresCard } from '../whitelist-admin/MeasuresCard';
 import { AccountsCard } from './AccountsCard';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { HistoryCard } from './HistoryCard';
@@ -211,6 +212,8 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
     </>
   );
   const recordsCard = access.abilities.viewAdverseRecords ? <AdverseRecordsCard enterpriseId={e.id} /> : null;
+  // 管理措施（退出后）: renders only when the enterprise has measures
+  const measuresCard = <MeasuresCard enterpriseId={e.id} />;
   const historyCard = access.abilities.viewAudit ? (
     <HistoryCard entityType="enterprise" entityId={e.id} />
   ) : null;
@@ -303,6 +306,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
               {identityCard}
               {contactsCard}
               {recordsCard}
+              {measuresCard}
               {documentsCard}
               {historyCard}
             </Space>
@@ -323,6 +327,7 @@ export function EnterpriseDetailView({ id, own = false }: { id: string | undefin
           {placeCard}
           {sideCards}
           {recordsCard}
+          {measuresCard}
           {documentsCard}
           {historyCard}
         </Space>
