@@ -35,6 +35,7 @@ import { journeys as publicJourneys } from './journeys/public.js';
 import { journeys as readinessJourneys } from './journeys/readiness-enterprise.js';
 import { journeys as registryJourneys } from './journeys/registry.js';
 import { journeys as roleJourneys } from './journeys/roles.js';
+import { journeys as whitelistJourneys } from './journeys/whitelist.e2e.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifactsDir = path.join(root, 'e2e/artifacts');
@@ -46,6 +47,7 @@ const allJourneys: Journey[] = [
   ...registryJourneys,
   ...readinessJourneys,
   ...confirmationJourneys,
+  ...whitelistJourneys,
 ];
 
 /** Bounds of the set-up (not assertions): a first start builds the web UI, which takes a while on two cores. */

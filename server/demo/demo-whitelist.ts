@@ -15,8 +15,8 @@ import { confirmEnterprise } from './demo-confirmation.js';
  * ready (signed, inspected themselves on the filed footwear standard, no open major or overdue hazard) and were
  * confirmed by 安信's engineers through the real confirmation flow:
  *
- * - `listed` is on the white list: its notice opened on 2026-09-29, so its ten working days run over the National
- *   Day holiday and end on 2026-10-12 by the official calendar; a member of the public objected during the notice,
+ * - `listed` is on the white list: its notice opened on 2026-09-29, so its `whitelist.noticeWorkingDays` run over the
+ *   National Day holiday and end on 2026-10-12 by the official calendar; a member of the public objected during the notice,
  *   the bureau dismissed it with reasons, and the list was published on 2026-10-13 (valid from that day);
  * - `onNotice` is on a public notice opened today (the public portal shows it and takes objections);
  * - `submitted` has submitted its application, waiting for 双屿 to collect it (demo.shuangyu);

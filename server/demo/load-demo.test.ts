@@ -199,5 +199,5 @@ describe('demo data', () => {
         (p: { tenantCount: number; operatorName: string | null }) => p.tenantCount > 0 && p.operatorName,
       ),
     ).toBe(true);
-  });
+  }, 240_000); // the demo takes its enterprises through readiness, four confirmations and the white list
 });
