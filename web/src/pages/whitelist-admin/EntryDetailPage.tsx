@@ -116,12 +116,20 @@ export default function EntryDetailPage() {
           {
             key: 'suspended',
             label: t('whitelistAdmin.entry.suspendedReason'),
+            span: 'filled' as const,
             children: <span className="sc-wla-text">{e.suspendedReason}</span>,
           },
         ]
       : []),
     ...(e.exitedOn
-      ? [{ key: 'exited', label: t('whitelistAdmin.entry.exitedOn'), children: e.exitedOn }]
+      ? [
+          {
+            key: 'exited',
+            label: t('whitelistAdmin.entry.exitedOn'),
+            span: 'filled' as const,
+            children: e.exitedOn,
+          },
+        ]
       : []),
   ];
 

@@ -152,7 +152,7 @@ export default function ExitDetailPage() {
     {
       key: 'reason',
       label: t('whitelistAdmin.field.reason'),
-      span: compact ? 1 : 2,
+      span: 'filled',
       children: isExitReason(x.reason) ? t(exitReasonKey(x.reason)) : x.reasonLabel,
     },
     {
@@ -168,13 +168,13 @@ export default function ExitDetailPage() {
     {
       key: 'summary',
       label: t('whitelistAdmin.field.summary'),
-      span: compact ? 1 : 2,
+      span: 'filled',
       children: <span className="sc-wla-text">{x.summary}</span>,
     },
     {
       key: 'evidence',
       label: t('whitelistAdmin.field.evidence'),
-      span: compact ? 1 : 2,
+      span: 'filled',
       children: <EvidenceList refs={x.evidence} empty={t('whitelistAdmin.exit.noEvidence')} />,
     },
   ];
@@ -201,7 +201,7 @@ export default function ExitDetailPage() {
     {
       key: 'note',
       label: t('whitelistAdmin.exit.note'),
-      span: compact ? 1 : 2,
+      span: 'filled',
       children: <span className="sc-wla-text">{x.decisionNote ?? '—'}</span>,
     },
   ];
