@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography, type FormRule } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Result,
+  Skeleton,
+  Typography,
+  type FormRule,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiProblem, problemMessage } from '../../api/problem';
@@ -105,12 +116,7 @@ export default function ObjectionPage() {
         {t('public.object.hint')}
       </Typography.Paragraph>
       {alert ? <Alert type="error" showIcon role="alert" title={alert} className="sc-form-alert" /> : null}
-      <Form<ObjectionValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={file.isPending}
-      >
+      <Form<ObjectionValues> form={form} layout="vertical" onFinish={submit} disabled={file.isPending}>
         <Form.Item name="name" label={t('public.object.name')} rules={[rule('name')]}>
           <Input maxLength={objectionLimits.nameMax} autoComplete="name" />
         </Form.Item>

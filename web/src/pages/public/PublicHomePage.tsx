@@ -17,7 +17,12 @@ const tiles: { to: string; icon: ReactNode; title: MessageKey; desc: MessageKey 
     title: 'public.home.notices',
     desc: 'public.home.noticesDesc',
   },
-  { to: '/public/verify', icon: <FileSearchOutlined />, title: 'public.home.verify', desc: 'public.home.verifyDesc' },
+  {
+    to: '/public/verify',
+    icon: <FileSearchOutlined />,
+    title: 'public.home.verify',
+    desc: 'public.home.verifyDesc',
+  },
 ];
 
 /** /public: what a visitor can do here, one tile each, and the way to the staff login. */

@@ -47,18 +47,25 @@ const notice = {
 };
 
 const problem = (status: number, code: string, detail: string) =>
-  Response.json({ type: 'x', title: detail, detail, status, code, instance: 'i', requestId: 'r' }, { status });
+  Response.json(
+    { type: 'x', title: detail, detail, status, code, instance: 'i', requestId: 'r' },
+    { status },
+  );
 
 describe('public portal (smoke)', () => {
   it('lists a running notice and files an objection without a session: rate limit, conflict, receipt', async () => {
     const answers = [
       problem(429, 'RATE_LIMITED', '请求过于频繁'),
       problem(409, 'WHITELIST_OBJECTION_DUPLICATE', '相同联系方式已提交过相同内容的异议'),
-      Response.json({ id: '0190c0de-0000-7000-8000-0000000000c1', filedAt: '2026-05-08T02:03:04.000Z' }, { status: 201 }),
+      Response.json(
+        { id: '0190c0de-0000-7000-8000-0000000000c1', filedAt: '2026-05-08T02:03:04.000Z' },
+        { status: 201 },
+      ),
     ];
     const seen: string[] = [];
     const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
+      const request =
+        input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
       const url = new URL(request.url);
       seen.push(`${request.method} ${url.pathname}`);
       if (request.method === 'GET' && url.pathname === '/api/public/notices') return Response.json([notice]);
@@ -86,12 +93,16 @@ describe('public portal (smoke)', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: /提出异议/ }));
     });
-    expect(await screen.findByText(/对“温州市鹿城区示例鞋业有限公司”列入合规企业白名单提出异议/)).toBeTruthy();
+    expect(
+      await screen.findByText(/对“温州市鹿城区示例鞋业有限公司”列入合规企业白名单提出异议/),
+    ).toBeTruthy();
     expect(window.location.pathname).toBe(`/public/notices/${notice.id}/object`);
 
     fireEvent.change(screen.getByLabelText('姓名'), { target: { value: ' 张三 ' } });
     fireEvent.change(screen.getByLabelText('联系方式'), { target: { value: '13800138000' } });
-    fireEvent.change(screen.getByLabelText('异议内容'), { target: { value: '该企业仓库内仍堆放易燃物品，未整改。' } });
+    fireEvent.change(screen.getByLabelText('异议内容'), {
+      target: { value: '该企业仓库内仍堆放易燃物品，未整改。' },
+    });
     const submit = () =>
       act(async () => {
         fireEvent.click(screen.getByRole('button', { name: /提交异议/ }));
@@ -111,7 +122,10 @@ describe('public portal (smoke)', () => {
   });
 
   it('refuses a malformed verification code before leaving the app', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(401, 'AUTH_REQUIRED', '请先登录')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(401, 'AUTH_REQUIRED', '请先登录')),
+    );
     window.history.pushState({}, '', '/public/verify');
     const { default: App } = await import('../../App');
     render(<App />);

@@ -35,7 +35,10 @@ const searchKeys = ['q', 'subdistrictId', 'industry', 'page', 'pageSize'] as con
  * A text filter typed into a box and kept in the URL once typing settles; a URL change from elsewhere (the back
  * button) refills the box.
  */
-function useUrlText(fromUrl: string | undefined, write: (value: string) => void): [string, (v: string) => void] {
+function useUrlText(
+  fromUrl: string | undefined,
+  write: (value: string) => void,
+): [string, (v: string) => void] {
   const [draft, setDraft] = useState(fromUrl ?? '');
   const settled = useDebounced(draft.trim(), 400);
   const written = useRef(fromUrl ?? '');
@@ -102,7 +105,9 @@ export default function WhitelistPage() {
   const compact = Grid.useBreakpoint().lg === false;
   const [search, setSearch] = useSearchState(searchKeys);
   const [q, setQ] = useUrlText(search.q, (value) => setSearch({ q: value, page: null }));
-  const [industry, setIndustry] = useUrlText(search.industry, (value) => setSearch({ industry: value, page: null }));
+  const [industry, setIndustry] = useUrlText(search.industry, (value) =>
+    setSearch({ industry: value, page: null }),
+  );
   const filters = whitelistQuery(search);
   const list = usePublicWhitelist(filters);
   const data = list.data;
@@ -111,8 +116,16 @@ export default function WhitelistPage() {
   const columns: TableColumnsType<PublicEntry> = [
     { key: 'number', title: t('public.whitelist.number'), render: (_, e) => nowrap(e.number) },
     { key: 'enterprise', title: t('public.whitelist.enterprise'), dataIndex: 'enterpriseName' },
-    { key: 'uscc', title: t('public.whitelist.uscc'), render: (_, e) => <span className="sc-mono">{e.uscc}</span> },
-    { key: 'subdistrict', title: t('public.whitelist.subdistrict'), render: (_, e) => nowrap(e.subdistrictName) },
+    {
+      key: 'uscc',
+      title: t('public.whitelist.uscc'),
+      render: (_, e) => <span className="sc-mono">{e.uscc}</span>,
+    },
+    {
+      key: 'subdistrict',
+      title: t('public.whitelist.subdistrict'),
+      render: (_, e) => nowrap(e.subdistrictName),
+    },
     {
       key: 'industry',
       title: t('public.whitelist.industryCol'),

@@ -56,7 +56,8 @@ export function objectionErrors(values: ObjectionValues): ObjectionError[] {
   const content = values.content?.trim() ?? '';
   const evidence = values.evidence?.trim() ?? '';
   if (name === '') errors.push({ field: 'name', key: 'public.object.nameRequired' });
-  else if (textLength(name) > objectionLimits.nameMax) errors.push({ field: 'name', key: 'public.object.nameTooLong' });
+  else if (textLength(name) > objectionLimits.nameMax)
+    errors.push({ field: 'name', key: 'public.object.nameTooLong' });
   if (contact === '') errors.push({ field: 'contact', key: 'public.object.contactRequired' });
   else if (textLength(contact) > objectionLimits.contactMax || !isContact(contact))
     errors.push({ field: 'contact', key: 'public.object.contactInvalid' });
@@ -182,7 +183,9 @@ export interface WhitelistFilters {
 export const pageSizes = [10, 20, 50] as const;
 
 /** The list query from the URL's values: blanks dropped, paging sane. */
-export function whitelistQuery(values: Partial<Record<'q' | 'subdistrictId' | 'industry' | 'page' | 'pageSize', string>>): WhitelistFilters {
+export function whitelistQuery(
+  values: Partial<Record<'q' | 'subdistrictId' | 'industry' | 'page' | 'pageSize', string>>,
+): WhitelistFilters {
   const page = Number(values.page);
   const size = Number(values.pageSize);
   const q = values.q?.trim();
