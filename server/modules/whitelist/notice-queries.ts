@@ -80,41 +80,49 @@ function batchScope(actor: Actor): SQL {
 }
 
 export async function listBatches(db: Db, actor: Actor, q: Page) {
-  const where = and(
-    batchScope(actor),
-    hasRole(actor, 'department_officer', 'enforcement_officer') && !isBureau(actor) ? sql`false` : sql`true`,
-  );
+  const staffOnly = hasRole(actor, 'department_officer', 'enforcement_officer') && !isBureau(actor);
+  const where = and(batchScope(actor), staffOnly ? sql`false` : sql`true`);
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(collectionBatches)
     .where(where);
   const rows = await db
-    .select({
-      b: collectionBatches,
-      by: sql<
-        string | null
-      >`(select e.actor_label from ${events} e where e.entity_type = 'collection_batch' and e.entity_id = ${collectionBatches.id}::text limit 1)`,
-      count: sql<number>`(select count(*)::int from ${apps} a where a.batch_id = ${collectionBatches.id})`,
-    })
+    .select()
     .from(collectionBatches)
     .where(where)
     .orderBy(desc(collectionBatches.createdAt))
     .limit(window(q).limit)
     .offset(window(q).offset);
+  const ids = rows.map((b) => b.id);
+  const counts = ids.length
+    ? await db
+        .select({ id: apps.batchId, n: sql<number>`count(*)::int` })
+        .from(apps)
+        .where(inArray(apps.batchId, ids))
+        .groupBy(apps.batchId)
+    : [];
+  const senders = ids.length
+    ? await db
+        .select({ id: events.entityId, label: events.actorLabel })
+        .from(events)
+        .where(and(eq(events.entityType, 'collection_batch'), inArray(events.entityId, ids)))
+    : [];
+  const count = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const sender = new Map(senders.map((e) => [e.id, e.label]));
   const names = await unitNames(
     db,
-    rows.map((r) => r.b.subdistrictId),
+    rows.map((b) => b.subdistrictId),
   );
   return {
     total: Number(total),
-    items: rows.map(({ b, by, count }) => ({
+    items: rows.map((b) => ({
       id: b.id,
       subdistrictId: b.subdistrictId,
       subdistrictName: names.get(b.subdistrictId) ?? '',
       note: b.note,
       createdAt: b.createdAt.toISOString(),
-      createdByLabel: by ?? '',
-      count: Number(count),
+      createdByLabel: sender.get(b.id) ?? '',
+      count: count.get(b.id) ?? 0,
     })),
   };
 }

@@ -77,6 +77,14 @@ describe('the entry workflow', () => {
     expect(detail.opinions).toHaveLength(1);
     expect(detail.opinions[0].deadline > today).toBe(true);
 
+    const batches = (await shuangyu.get('/api/whitelist/batches')).json();
+    expect(batches.items[0]).toMatchObject({
+      count: 1,
+      note: '第一批',
+      createdByLabel: expect.stringContaining('('),
+    });
+    expect((await fire.get('/api/whitelist/batches')).json().total).toBe(0);
+
     // the department sees it in its inbox and agrees
     const inbox = (await fire.get('/api/whitelist/opinions?status=pending')).json();
     expect(inbox.items.map((o: { applicationId: string }) => o.applicationId)).toContain(id);
