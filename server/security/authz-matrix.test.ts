@@ -15,6 +15,9 @@
  * Both foreign enterprises (B's, and A's 双屿 one) have a filed footwear standard, a signed commitment, a completed
  * and an in-progress self-inspection, hazards open / awaiting verification / closed and a pending extension request,
  * made through the API by their own users (readiness-matrix.test-support.ts, which also holds those routes' entries).
+ * Each foreign scope also has white-list applications in every state a route acts on, an opinion, a collection batch,
+ * a running notice with an open objection, an active and a suspended entry with a proposed exit, a submitted annual
+ * review and a measure, written into the tables (whitelist-matrix.test-support.ts, with those routes' entries).
  *
  * `routeMatrix` has one entry per `METHOD path` of the OpenAPI document. A route the document has and the table
  * has not fails the test by name (and so does a stale entry), so a new route cannot ship without saying who must
@@ -74,6 +77,12 @@ import {
   readinessEntries,
   type ReadinessForeign,
 } from './readiness-matrix.test-support.js';
+import {
+  buildWhitelistFixtures,
+  whitelistMatrixEntries,
+  whitelistStates,
+  type WhitelistForeign,
+} from './whitelist-matrix.test-support.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
 process.env.DATA_DIR = dataDir; // evidence files of this test go to a temp dir
@@ -132,6 +141,8 @@ interface Foreign {
   confirmation: ConfirmationForeign;
   /** an association (in A not the association user's own) and its active self-discipline standard */
   association: AssociationForeign;
+  /** the white-list workflow's applications, opinion, batch, notice, objection, entries, exit, review and measure */
+  whitelist: WhitelistForeign;
 }
 
 /** B's entities that every role of A is pointed at. */
@@ -656,6 +667,9 @@ const routeMatrix: Record<string, Entry> = {
 
   // ── industry associations: the register and self-discipline standards ───────────────────────────────────────
   ...associationEntries(all, allBut('bureau_admin'), uniqueUscc),
+
+  // ── the white list: applications, opinions, batches, notices, objections, entries, reviews, exits, measures ──
+  ...whitelistMatrixEntries(all),
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
@@ -1008,6 +1022,14 @@ beforeAll(async () => {
       async (id) => loginAs(ctx, await createIn(b, 'association_user', id)),
       bFootwearVersionId,
     ),
+    whitelist: await buildWhitelistFixtures({
+      db: ctx.db,
+      jurisdictionId: b,
+      subdistrictId: bSubdistrict,
+      enterpriseId: bEnterprise.id,
+      departmentId: bDepartment,
+      uscc: uniqueUscc,
+    }),
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
@@ -1111,6 +1133,15 @@ beforeAll(async () => {
       async (id) => loginAs(ctx, await buildUser(ctx, { roles: [{ role: 'association_user', unit: id }] })),
       aFootwearVersionId,
     ),
+    // asked of the market regulator, not of the matrix's department officer (消防)
+    whitelist: await buildWhitelistFixtures({
+      db: ctx.db,
+      jurisdictionId: jurisdictionA,
+      subdistrictId: aEnterprise.subdistrictId,
+      enterpriseId: aEnterprise.id,
+      departmentId: await ctx.unit('scjg'),
+      uscc: uniqueUscc,
+    }),
   };
   await ctx.jobs.drain(); // the imports run, so that their results and error files exist
 });
@@ -1299,5 +1330,7 @@ describe('authorization matrix', () => {
       .from(selfDisciplineStandards)
       .where(inArray(selfDisciplineStandards.id, [far.association.standardId, near.association.standardId]));
     expect(kept).toEqual([{ status: 'active' }, { status: 'active' }]);
+    // nor the refused white-list actions
+    for (const { whitelist: w } of [far, near]) expect(await whitelistStates(ctx.db, w)).toEqual(w.states);
   });
 });
