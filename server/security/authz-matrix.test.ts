@@ -53,6 +53,7 @@ import { assessments } from '../db/schema/inspections.js';
 import { engineers } from '../db/schema/agencies.js';
 import { confirmations } from '../db/schema/confirmations.js';
 import { selfDisciplineStandards } from '../db/schema/associations.js';
+import { accidents } from '../db/schema/records.js';
 import { issueDocument } from '../modules/documents/commands/issue-document.js';
 import { commitmentTemplate } from '../modules/documents/index.js';
 import { createUser } from '../modules/identity/commands/create-user.js';
@@ -83,6 +84,7 @@ import {
   whitelistStates,
   type WhitelistForeign,
 } from './whitelist-matrix.test-support.js';
+import { recordsImportEntries, recordsImportFile } from './records-import-matrix.test-support.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
 process.env.DATA_DIR = dataDir; // evidence files of this test go to a temp dir
@@ -184,6 +186,8 @@ type Entry =
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let sheetBytes: Buffer;
 let itemsSheetBytes: Buffer;
+/** adverse-records workbooks naming each foreign enterprise, by its code */
+const recordsImportFiles = new Map<string, Buffer>();
 
 const itemBody = {
   code: 'MX-1',
@@ -670,12 +674,16 @@ const routeMatrix: Record<string, Entry> = {
 
   // ── the white list: applications, opinions, batches, notices, objections, entries, reviews, exits, measures ──
   ...whitelistMatrixEntries(all),
+
+  // ── adverse records import ──────────────────────────────────────────────────────────────────────────────────
+  ...recordsImportEntries(all, allBut('bureau_admin'), recordsImportFiles),
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
 const noOwnerControl: Record<string, string> = {
   'GET /api/enterprises/import-template': 'no entity: a role gate',
   'GET /api/audit/kinds': 'no entity: a role gate',
+  'GET /api/records/import-template': 'no entity: a role gate',
 };
 
 // ── fixtures ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -1143,6 +1151,8 @@ beforeAll(async () => {
       uscc: uniqueUscc,
     }),
   };
+  for (const { enterpriseUscc } of [far, near])
+    recordsImportFiles.set(enterpriseUscc, await recordsImportFile(enterpriseUscc));
   await ctx.jobs.drain(); // the imports run, so that their results and error files exist
 });
 
@@ -1332,5 +1342,7 @@ describe('authorization matrix', () => {
     expect(kept).toEqual([{ status: 'active' }, { status: 'active' }]);
     // nor the refused white-list actions
     for (const { whitelist: w } of [far, near]) expect(await whitelistStates(ctx.db, w)).toEqual(w.states);
+    // nor the refused imports of adverse records
+    expect(await ctx.db.select().from(accidents).where(eq(accidents.source, '导入：matrix.xlsx'))).toEqual([]);
   });
 });

@@ -56,6 +56,7 @@ const uploadRoutes = new Set([
   'POST /api/files',
   'POST /api/enterprise-imports',
   'POST /api/standard-versions/{id}/items-import',
+  'POST /api/records/import',
 ]);
 /** Routes that would end the fuzzing session. */
 const sessionEnders = new Set(['POST /api/auth/logout']);

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { isCalendarDate, chinaDate } from '../../../domain/readiness.js';
 import { accidents, dishonestyListings, penalties } from '../../db/schema/records.js';
 import { eventActor, type Actor } from '../../platform/access/actor.js';
-import { appendEvent } from '../../platform/audit/append.js';
+import { appendEvents } from '../../platform/audit/append.js';
 import type { Db } from '../../platform/db/client.js';
 import { inTransaction } from '../../platform/db/tx.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -30,45 +31,68 @@ async function enterpriseFor(db: Db, actor: Actor, enterpriseId: string, ability
   return e;
 }
 
-type Enterprise = NonNullable<Awaited<ReturnType<typeof getEnterprise>>>;
+/** What a record needs of its enterprise: the scope columns it is tagged with. */
+export type RecordEnterprise = { id: string; jurisdictionId: string; subdistrictId: string };
 type RecordTable = typeof accidents | typeof penalties | typeof dishonestyListings;
 
-/** Insert one adverse record of the enterprise with its source, and its event, in one transaction. */
-async function insertRecord(
-  db: Db,
-  actor: Actor,
-  e: Enterprise,
-  table: RecordTable,
-  record: {
-    kind: (typeof recordEvents)[keyof typeof recordEvents];
-    entityType: string;
-    sourceKind: string;
-    fields: Record<string, unknown>;
+const recordTables = {
+  accident: { table: accidents, kind: recordEvents.accidentRecorded, entityType: 'accident' },
+  penalty: { table: penalties, kind: recordEvents.penaltyRecorded, entityType: 'penalty' },
+  dishonesty: {
+    table: dishonestyListings,
+    kind: recordEvents.dishonestyListed,
+    entityType: 'dishonesty_listing',
   },
-): Promise<string> {
-  return inTransaction(db, async (tx) => {
-    const values = {
-      jurisdictionId: e.jurisdictionId,
-      enterpriseId: e.id,
-      subdistrictId: e.subdistrictId,
-      ...record.fields,
-      sourceKind: record.sourceKind,
-      createdBy: actor.userId,
-    };
-    const [row] = (await tx
-      .insert(table)
-      .values(values as typeof table.$inferInsert)
-      .returning({ id: table.id })) as { id: string }[];
-    await appendEvent(tx, {
-      kind: record.kind,
-      jurisdictionId: e.jurisdictionId,
-      actor: eventActor(actor),
-      entityType: record.entityType,
-      entityId: row.id,
-      after: { enterpriseId: e.id, fields: record.fields },
-    });
-    return row.id;
-  });
+} as const satisfies Record<
+  string,
+  { table: RecordTable; kind: (typeof recordEvents)[keyof typeof recordEvents]; entityType: string }
+>;
+
+/** One record to insert: its enterprise and its fields as stored (with `source`). */
+export interface RecordToInsert {
+  enterprise: RecordEnterprise;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Insert adverse records of one kind with their sources, and one audit event each, inside the caller's
+ * transaction: one record entered by hand, or every row of an import (in chunks, the chain head locked once).
+ * Returns the new ids in the order given.
+ */
+export async function insertRecords(
+  tx: Db,
+  actor: Actor,
+  type: keyof typeof recordTables,
+  records: readonly RecordToInsert[],
+  sourceKind: 'entered' | 'import' | 'enforcement',
+): Promise<string[]> {
+  const { table, kind, entityType } = recordTables[type];
+  const rows = records.map(({ enterprise: e, fields }) => ({
+    id: randomUUID(),
+    jurisdictionId: e.jurisdictionId,
+    enterpriseId: e.id,
+    subdistrictId: e.subdistrictId,
+    ...fields,
+    sourceKind,
+    createdBy: actor.userId,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await tx.insert(table).values(rows.slice(i, i + 500) as (typeof table.$inferInsert)[]);
+  const logged = records.map(({ enterprise: e, fields }, i) => ({
+    kind,
+    jurisdictionId: e.jurisdictionId,
+    actor: eventActor(actor),
+    entityType,
+    entityId: rows[i].id,
+    after: { enterpriseId: e.id, fields },
+  }));
+  // one chain per jurisdiction (an import's enterprises are all of the caller's)
+  for (const jurisdictionId of new Set(logged.map((event) => event.jurisdictionId)))
+    await appendEvents(
+      tx,
+      logged.filter((event) => event.jurisdictionId === jurisdictionId),
+    );
+  return rows.map((r) => r.id);
 }
 
 export interface AccidentInput {
@@ -99,12 +123,10 @@ export async function recordAccident(
     description: input.description?.trim() ?? '',
     source: input.source.trim(),
   };
-  return insertRecord(db, actor, e, accidents, {
-    kind: recordEvents.accidentRecorded,
-    entityType: 'accident',
-    sourceKind,
-    fields,
-  });
+  const [id] = await inTransaction(db, (tx) =>
+    insertRecords(tx, actor, 'accident', [{ enterprise: e, fields }], sourceKind),
+  );
+  return id;
 }
 
 export interface PenaltyInput {
@@ -135,12 +157,10 @@ export async function recordPenalty(
     workSafety: input.workSafety,
     source: input.source.trim(),
   };
-  return insertRecord(db, actor, e, penalties, {
-    kind: recordEvents.penaltyRecorded,
-    entityType: 'penalty',
-    sourceKind,
-    fields,
-  });
+  const [id] = await inTransaction(db, (tx) =>
+    insertRecords(tx, actor, 'penalty', [{ enterprise: e, fields }], sourceKind),
+  );
+  return id;
 }
 
 export interface DishonestyInput {
@@ -174,10 +194,8 @@ export async function listDishonesty(
     reason: input.reason.trim(),
     source: input.source.trim(),
   };
-  return insertRecord(db, actor, e, dishonestyListings, {
-    kind: recordEvents.dishonestyListed,
-    entityType: 'dishonesty_listing',
-    sourceKind,
-    fields,
-  });
+  const [id] = await inTransaction(db, (tx) =>
+    insertRecords(tx, actor, 'dishonesty', [{ enterprise: e, fields }], sourceKind),
+  );
+  return id;
 }

@@ -1,5 +1,6 @@
 import { registerJurisdictionAbilities } from '../../platform/access/jurisdiction-abilities.js';
 import type { ModuleContext } from '../../platform/http/types.js';
+import { recordImportRoutes } from './import-routes.js';
 import { recordAbilities } from './policy.js';
 import { recordRoutes } from './routes.js';
 
@@ -14,5 +15,6 @@ export const recordsModule = {
   },
   routes(ctx: ModuleContext) {
     recordRoutes(ctx);
+    recordImportRoutes(ctx);
   },
 };

@@ -12,6 +12,8 @@ export function recordAbilities(actor: Actor) {
       'enforcement_officer',
     ),
     listDishonesty: hasRole(actor, 'bureau_admin'),
+    /** the spreadsheet of all three kinds at once (POST /api/records/import) */
+    importAdverseRecords: hasRole(actor, 'bureau_admin'),
     viewAdverseRecords: hasRole(
       actor,
       'system_admin',
