@@ -193,7 +193,7 @@ CREATE UNIQUE INDEX "whitelist_entries_number" ON "whitelist_entries" USING btre
 CREATE UNIQUE INDEX "whitelist_entries_one_current" ON "whitelist_entries" USING btree ("enterprise_id") WHERE status in ('active','suspended');--> statement-breakpoint
 CREATE INDEX "whitelist_entries_status" ON "whitelist_entries" USING btree ("jurisdiction_id","status");--> statement-breakpoint
 CREATE INDEX "whitelist_exits_status" ON "whitelist_exits" USING btree ("jurisdiction_id","status");--> statement-breakpoint
-CREATE UNIQUE INDEX "whitelist_exits_source" ON "whitelist_exits" USING btree ("entry_id","source_kind","source_entity_id") WHERE source_entity_id is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "whitelist_exits_source" ON "whitelist_exits" USING btree ("entry_id","source_kind","source_entity_id") WHERE source_entity_id is not null and status = 'proposed';--> statement-breakpoint
 CREATE INDEX "whitelist_opinions_application" ON "whitelist_opinions" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "whitelist_opinions_department" ON "whitelist_opinions" USING btree ("department_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "whitelist_opinions_one_current" ON "whitelist_opinions" USING btree ("application_id","department_id") WHERE status <> 'superseded';

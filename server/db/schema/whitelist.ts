@@ -284,10 +284,10 @@ export const whitelistExits = pgTable(
   },
   (t) => [
     index('whitelist_exits_status').on(t.jurisdictionId, t.status),
-    // an event opens one proposal per entry
+    // an event (or the enterprise's request) has at most one open proposal per entry
     uniqueIndex('whitelist_exits_source')
       .on(t.entryId, t.sourceKind, t.sourceEntityId)
-      .where(sql`source_entity_id is not null`),
+      .where(sql`source_entity_id is not null and status = 'proposed'`),
   ],
 );
 

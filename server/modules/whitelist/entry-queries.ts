@@ -234,6 +234,9 @@ export async function entryDetail(db: Db, actor: Actor, id: string) {
     .where(eq(whitelistExits.entryId, id))
     .orderBy(desc(whitelistExits.proposedAt));
   const allowed = abilities(entryPolicy, actor, row);
+  // one request to leave at a time
+  if (exits.some((x) => x.status === 'proposed' && x.sourceKind === 'enterprise_request'))
+    allowed.withdraw = false;
   return {
     ...entry,
     reviews: reviews.map((r) => presentReview(actor, r)),

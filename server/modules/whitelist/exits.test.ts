@@ -118,6 +118,19 @@ describe('leaving the white list', () => {
     expect((await staff.bureau.get(`/api/whitelist/entries/${entry.id}`)).json().status).toBe('active');
   });
 
+  it('takes an enterprise’s request to leave once at a time', async () => {
+    const { client, entry } = await buildListedEnterprise(ctx, staff);
+    expect((await client.get(`/api/whitelist/entries/${entry.id}`)).json().actions).toContain('withdraw');
+    const asked = await client.post(`/api/whitelist/entries/${entry.id}/withdraw`, {
+      summary: '企业转产，申请退出',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json()).toMatchObject({ reason: 'withdrawal_or_review', sourceKind: 'enterprise_request' });
+    expect((await client.get(`/api/whitelist/entries/${entry.id}`)).json().actions).not.toContain('withdraw');
+    const again = await client.post(`/api/whitelist/entries/${entry.id}/withdraw`, { summary: '再次申请' });
+    expect(again.json().code).toBe('WHITELIST_EXIT_TRANSITION');
+  });
+
   it('suspends and reinstates an entry, shown on the plaque page', async () => {
     const { entry } = await buildListedEnterprise(ctx, staff);
     const suspended = await staff.bureau.post(`/api/whitelist/entries/${entry.id}/suspend`, {

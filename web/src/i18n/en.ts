@@ -1566,6 +1566,7 @@ export const en: Messages = {
   'whitelist.entry.status': 'Status',
   'whitelist.entry.suspendedReason': 'Suspended because',
   'whitelist.entry.plaque': 'Plaque (PDF)',
+  'whitelist.entry.details': 'Reviews, exits and measures',
   'whitelist.entry.verify': 'Verify online',
   'whitelist.reason.return': 'Reason for returning',
   'whitelist.reason.reject': 'Reason for rejecting',

@@ -1533,6 +1533,7 @@ export const zhCN = {
   'whitelist.entry.status': '状态',
   'whitelist.entry.suspendedReason': '暂停原因',
   'whitelist.entry.plaque': '白名单牌匾（PDF）',
+  'whitelist.entry.details': '复核、退出与管理措施',
   'whitelist.entry.verify': '在线核验',
   'whitelist.reason.return': '退回理由',
   'whitelist.reason.reject': '不予入库理由',

@@ -124,6 +124,8 @@ export async function proposeExit(
       ...input,
       reason: as === 'enterprise' ? 'withdrawal_or_review' : input.reason,
       sourceKind: as === 'enterprise' ? 'enterprise_request' : 'manual',
+      // the enterprise's request is one open proposal at a time
+      ...(as === 'enterprise' ? { source: { entityType: 'whitelist_entry', entityId: entry.id } } : {}),
     });
     if (!id) throw new AppError('WHITELIST_EXIT_TRANSITION');
     return id;

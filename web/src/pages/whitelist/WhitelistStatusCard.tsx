@@ -53,6 +53,9 @@ function EntryView({ entry }: { entry: Entry }) {
           <Button icon={<LinkOutlined />} href={entry.plaque.verifyUrl} target="_blank" rel="noopener">
             {t('whitelist.entry.verify')}
           </Button>
+          <Link to={`/whitelist/entries/${entry.id}`}>
+            <Button icon={<RightOutlined />}>{t('whitelist.entry.details')}</Button>
+          </Link>
         </Space>
       ) : null}
     </>
