@@ -62,7 +62,7 @@ async function sampleValues(): Promise<(route: string, name: string) => string |
     '/api/agencies': { q: '安全' },
     '/api/documents': {
       kind: document?.kind,
-      holderId: document?.holder?.id,
+      holderId: document?.holder?.id ?? undefined,
       subjectType: document?.subject.type,
       subjectId: document?.subject.id,
     },
