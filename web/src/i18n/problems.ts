@@ -133,6 +133,10 @@ export const problemTexts: Record<Locale, ProblemTexts> = {
     // work calendar and adverse records (server/platform/errors/codes/calendar.ts, records.ts)
     CALENDAR_DAY_INVALID: 'A date in the holiday schedule is invalid or repeated',
     RECORD_DATE_IN_FUTURE: 'The date cannot be in the future',
+    RECORDS_IMPORT_INVALID: 'The spreadsheet has errors; nothing was imported',
+    RECORDS_IMPORT_NOT_SPREADSHEET: 'The file is not a readable .xlsx spreadsheet',
+    RECORDS_IMPORT_EMPTY: 'Nothing to import: the sheets must be named 事故, 处罚 or 失信',
+    RECORDS_IMPORT_TOO_MANY_ROWS: 'The spreadsheet has too many rows',
 
     // industry associations and self-discipline standards (server/platform/errors/codes/associations.ts)
     ASSOCIATION_NOT_FOUND: 'No such association',

@@ -1,10 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, List, Skeleton, Space, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { problemMessage } from '../../api/problem';
 import { useAccess } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { ImportRecordsModal } from './ImportRecordsModal';
 import { useAdverseRecords, type Accident, type DishonestyListing, type Penalty } from './queries';
 import { RecordDrawer, type RecordKind } from './RecordDrawer';
 import {
@@ -94,7 +95,8 @@ function DishonestyItem({ d, today }: { d: DishonestyListing; today: string }) {
 
 /**
  * 不良记录 of one enterprise: accidents, administrative penalties and serious-dishonesty listings, each with its
- * source; add buttons for those the server's abilities allow (recordAccidents, recordPenalties, listDishonesty).
+ * source; add buttons for those the server's abilities allow (recordAccidents, recordPenalties, listDishonesty), and
+ * 导入 (a spreadsheet of records of any enterprises) with importAdverseRecords.
  * Render only when the user has `viewAdverseRecords`.
  */
 export function AdverseRecordsCard({ enterpriseId }: { enterpriseId: string }) {
@@ -102,6 +104,7 @@ export function AdverseRecordsCard({ enterpriseId }: { enterpriseId: string }) {
   const access = useAccess();
   const records = useAdverseRecords(enterpriseId);
   const [adding, setAdding] = useState<RecordKind | null>(null);
+  const [importing, setImporting] = useState(false);
   const today = dayjs().format('YYYY-MM-DD');
 
   const addButton = (kind: RecordKind, ability: string, label: string): ReactNode =>
@@ -186,9 +189,20 @@ export function AdverseRecordsCard({ enterpriseId }: { enterpriseId: string }) {
   }
 
   return (
-    <Card size="small" title={t('records.title')}>
+    <Card
+      size="small"
+      title={t('records.title')}
+      extra={
+        access.abilities.importAdverseRecords === true ? (
+          <Button size="small" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            {t('records.import.button')}
+          </Button>
+        ) : null
+      }
+    >
       {body}
       <RecordDrawer kind={adding} enterpriseId={enterpriseId} onClose={() => setAdding(null)} />
+      <ImportRecordsModal open={importing} onClose={() => setImporting(false)} />
     </Card>
   );
 }

@@ -8,6 +8,8 @@ import {
   formatYuan,
   gradeColor,
   gradeLabelKey,
+  importRowErrors,
+  isXlsxName,
   listingInForce,
   newestFirst,
   penaltyBody,
@@ -83,5 +85,24 @@ describe('request bodies', () => {
     expect(
       dishonestyBody(id, { listedBy: '区应急管理局', fromDate: dayjs('2025-01-02'), reason: '瞒报', source: 's' }).toDate,
     ).toBeNull();
+  });
+});
+
+describe('import', () => {
+  const rowError = { sheet: '事故', row: 3, column: '事故等级', code: 'grade', message: '事故等级应为 一般、较大、重大 或 特别重大' };
+
+  it('reads the row errors of a refused import, and nothing of other problems', () => {
+    expect(importRowErrors({ code: 'RECORDS_IMPORT_INVALID', body: { rowErrors: [rowError] } })).toEqual([rowError]);
+    expect(importRowErrors({ code: 'RECORDS_IMPORT_EMPTY', body: { rowErrors: [rowError] } })).toEqual([]);
+    expect(importRowErrors({ code: 'RECORDS_IMPORT_INVALID', body: {} })).toEqual([]);
+    // malformed entries are dropped rather than shown half
+    expect(
+      importRowErrors({ code: 'RECORDS_IMPORT_INVALID', body: { rowErrors: [{ ...rowError, row: '3' }, null, rowError] } }),
+    ).toEqual([rowError]);
+  });
+
+  it('offers only .xlsx files', () => {
+    expect(['记录.xlsx', 'A.XLSX', ' b.xlsx '].map(isXlsxName)).toEqual([true, true, true]);
+    expect(['记录.xls', 'records.csv', 'xlsx', '记录.xlsx.exe'].map(isXlsxName)).toEqual([false, false, false, false]);
   });
 });

@@ -125,3 +125,36 @@ export function dishonestyBody(enterpriseId: string, v: DishonestyValues) {
     source: v.source.trim(),
   };
 }
+
+/** One problem of a refused import, where the spreadsheet shows it (`rowErrors` of RECORDS_IMPORT_INVALID). */
+export interface ImportRowError {
+  sheet: string;
+  /** 1 is the header row */
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+const isRowError = (v: unknown): v is ImportRowError => {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return (
+    typeof e.sheet === 'string' &&
+    typeof e.row === 'number' &&
+    typeof e.column === 'string' &&
+    typeof e.code === 'string' &&
+    typeof e.message === 'string'
+  );
+};
+
+/** The rows a refused import lists, in the server's order; [] for any other problem. */
+export function importRowErrors(problem: { code: string; body: Readonly<Record<string, unknown>> }): ImportRowError[] {
+  if (problem.code !== 'RECORDS_IMPORT_INVALID' || !Array.isArray(problem.body.rowErrors)) return [];
+  return problem.body.rowErrors.filter(isRowError);
+}
+
+/** Only .xlsx workbooks are offered to the server (the name is what the file picker knows). */
+export function isXlsxName(name: string): boolean {
+  return /\.xlsx$/i.test(name.trim());
+}
