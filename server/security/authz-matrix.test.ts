@@ -1257,7 +1257,7 @@ describe('authorization matrix', () => {
       }
     }
     expect(leaks).toEqual([]);
-  });
+  }, 300_000);
 
   it('shows every foreign entity to its owners (so the refusals above are about scope, not missing rows)', async () => {
     const unseen: string[] = [];
