@@ -35,6 +35,7 @@ import { journeys as publicJourneys } from './journeys/public.js';
 import { journeys as readinessJourneys } from './journeys/readiness-enterprise.js';
 import { journeys as registryJourneys } from './journeys/registry.js';
 import { journeys as roleJourneys } from './journeys/roles.js';
+import { journeys as whitelistEntryJourneys } from './journeys/whitelist-entry.e2e.js';
 import { journeys as whitelistJourneys } from './journeys/whitelist.e2e.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,8 @@ const allJourneys: Journey[] = [
   ...registryJourneys,
   ...readinessJourneys,
   ...confirmationJourneys,
+  // moves demo.sy07 and demo.sy01 onto a notice; before `whitelist`, which changes the demo's listed enterprise
+  ...whitelistEntryJourneys,
   ...whitelistJourneys,
 ];
 
