@@ -123,7 +123,8 @@ async function catchTheWrite(lastUscc: string): Promise<WriteCatcher> {
       (
         await holder.query<{ n: number }>(
           `select count(*)::int as n from pg_stat_activity
-            where datname = current_database() and pid <> pg_backend_pid() ${where}`,
+            where datname = current_database() and backend_type = 'client backend'
+              and pid <> pg_backend_pid() ${where}`,
         )
       ).rows[0].n;
     return {
