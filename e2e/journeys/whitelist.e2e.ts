@@ -12,14 +12,15 @@
  *    anyway is refused with the server's WHITELIST_REENTRY_BAN message (through the API: the page offers no button).
  */
 import type { Page, Response } from 'playwright-core';
-import { assert, button, chooseOption, type Journey, type JourneyRun } from '../harness.js';
+import { assert, button, type Journey, type JourneyRun } from '../harness.js';
 
 const pathOf = (r: Response) => decodeURIComponent(new URL(r.url()).pathname);
 
 function answered(page: Page, method: string, path: string | RegExp) {
   return page.waitForResponse(
     (r) =>
-      r.request().method() === method && (typeof path === 'string' ? pathOf(r) === path : path.test(pathOf(r))),
+      r.request().method() === method &&
+      (typeof path === 'string' ? pathOf(r) === path : path.test(pathOf(r))),
   );
 }
 
@@ -74,11 +75,15 @@ export const journeys: Journey[] = [
         const card = page.locator('.sc-pub-notice').filter({ hasText: onNotice.name });
         await card.getByText(onNotice.name, { exact: true }).first().waitFor();
         const row = card.locator('li, tr, .ant-list-item').filter({ hasText: onNotice.name }).first();
-        await button((await row.count()) > 0 ? row : card, '提出异议').first().click();
+        await button((await row.count()) > 0 ? row : card, '提出异议')
+          .first()
+          .click();
         await page.waitForURL(/\/public\/notices\/[^/]+\/object/);
         await page.getByLabel('姓名').fill('李女士');
         await page.getByLabel('联系方式').fill('13905776543');
-        await page.getByLabel('异议内容').fill('该企业车间通道经常堆放鞋材，消防通道不畅，请核实后再决定是否入库。');
+        await page
+          .getByLabel('异议内容')
+          .fill('该企业车间通道经常堆放鞋材，消防通道不畅，请核实后再决定是否入库。');
         const filed = answered(page, 'POST', /^\/api\/public\/notices\/[^/]+\/objections$/);
         await button(page, '提交异议').click();
         const res = await ok(await filed, 'the objection', [201]);
@@ -90,34 +95,33 @@ export const journeys: Journey[] = [
       assert(receipt, 'no objection receipt');
 
       let exitId = '';
-      await step('bureau-proposes-exit', async () => {
+      await step('bureau-sees-proposal-from-inspection', async () => {
+        // 瓯越's inspection found a major hazard after the entry: the proposal opened by itself (demo-exit.ts)
         await switchUser(j, 'demo.bureau');
-        await page.goto('/whitelist/entries');
-        await page.getByRole('link', { name: listed.name, exact: true }).first().click();
-        await page.waitForURL(/\/whitelist\/entries\/[^/]+$/);
-        await button(page, '提出退出').click();
-        const dialog = page.getByRole('dialog', { name: '提出退出' });
-        await chooseOption(dialog.getByRole('combobox', { name: '退出情形' }), '执法检查发现重大事故隐患');
-        await dialog.getByLabel('事实摘要').fill('2026年11月执法检查发现喷胶车间与员工宿舍同处一栋建筑（“三合一”），属重大事故隐患。');
-        const proposed = answered(page, 'POST', /^\/api\/whitelist\/entries\/[^/]+\/exit-proposals$/);
-        await button(dialog, '提出退出').click();
-        const res = await ok(await proposed, 'the exit proposal');
-        exitId = ((await res.json()) as { id: string }).id;
-        await page.getByText('已提出退出，待局里决定').waitFor();
+        await page.goto('/whitelist/exits');
+        const row = page.getByRole('row').filter({ hasText: listed.name }).first();
+        await row.getByText('发现隐患').first().waitFor();
+        await row.getByRole('link', { name: listed.name, exact: true }).first().click();
+        await page.waitForURL(/\/whitelist\/exits\/[^/]+$/);
+        exitId = page.url().split('/').pop() ?? '';
+        await page
+          .getByText(/检查发现重大事故隐患/)
+          .first()
+          .waitFor();
       });
       assert(exitId, 'no exit proposal');
 
       await step('bureau-decides-exit', async () => {
-        await page.goto('/whitelist/exits');
-        await page.getByRole('link', { name: listed.name, exact: true }).first().click();
-        await page.waitForURL(`**/whitelist/exits/${exitId}`);
         await button(page, '决定退出').click();
         const dialog = page.getByRole('dialog', { name: '决定退出' });
         await dialog.getByLabel('决定说明').fill('经核实重大事故隐患属实，决定退出白名单。');
         const decided = answered(page, 'POST', `/api/whitelist/exits/${exitId}/decide`);
         await button(dialog, '决定退出').click();
         await ok(await decided, 'the exit decision');
-        await page.getByText(/已决定退出/).first().waitFor();
+        await page
+          .getByText(/已决定退出/)
+          .first()
+          .waitFor();
       });
 
       await step('public-whitelist-without-it', async () => {
@@ -138,8 +142,14 @@ export const journeys: Journey[] = [
       await step('enterprise-reentry-ban', async () => {
         await switchUser(j, listed.username);
         await page.goto('/');
-        await page.getByText(/前不得重新申请入库/).first().waitFor();
-        assert((await button(page, '申请纳入白名单').count()) === 0, 'the apply button is offered during the ban');
+        await page
+          .getByText(/前不得重新申请入库/)
+          .first()
+          .waitFor();
+        assert(
+          (await button(page, '申请纳入白名单').count()) === 0,
+          'the apply button is offered during the ban',
+        );
         // the page offers no button during the ban: the application is sent as the page would send it
         const me = (await (await page.request.get('/api/me')).json()) as {
           csrfToken: string;
@@ -155,7 +165,10 @@ export const journeys: Journey[] = [
           headers: { 'x-csrf-token': me.csrfToken },
         });
         const problem = (await res.json()) as { code: string; title: string; detail?: string };
-        assert(res.status() === 409 && problem.code === 'WHITELIST_REENTRY_BAN', `the application answered ${res.status()} ${problem.code}`);
+        assert(
+          res.status() === 409 && problem.code === 'WHITELIST_REENTRY_BAN',
+          `the application answered ${res.status()} ${problem.code}`,
+        );
         assert(problem.title.includes('不得重新申请'), `the refusal says ${problem.title}`);
       });
     },

@@ -9,6 +9,7 @@ import { answerOpinion, solicitOpinions } from '../modules/whitelist/commands/op
 import { openNotice, publishNotice } from '../modules/whitelist/commands/notices.js';
 import { fileObjection, handleObjection } from '../modules/whitelist/commands/objections.js';
 import { confirmEnterprise } from './demo-confirmation.js';
+import { inspectionFindsMajorHazard } from './demo-exit.js';
 
 /**
  * The white-list workflow on the demo data, through the same commands the UI uses. Four 双屿 enterprises that got
@@ -17,7 +18,8 @@ import { confirmEnterprise } from './demo-confirmation.js';
  *
  * - `listed` is on the white list: its notice opened on 2026-09-29, so its `whitelist.noticeWorkingDays` run over the
  *   National Day holiday and end on 2026-10-12 by the official calendar; a member of the public objected during the notice,
- *   the bureau dismissed it with reasons, and the list was published on 2026-10-13 (valid from that day);
+ *   the bureau dismissed it with reasons, and the list was published on 2026-10-13 (valid from that day); since then
+ *   an inspection by 瓯越 found a major hazard there, which opened an exit proposal waiting for the bureau;
  * - `onNotice` is on a public notice opened today (the public portal shows it and takes objections);
  * - `submitted` has submitted its application, waiting for 双屿 to collect it (demo.shuangyu);
  * - `opinions` waits for the fire brigade's opinion (demo.fire).
@@ -50,6 +52,8 @@ export async function loadWhitelistDemo(
     fire: Actor;
     fireDepartmentId: string;
     agencyId: string;
+    /** the social service agency (瓯越) whose later inspection finds a major hazard at the listed enterprise */
+    inspector: { actor: Actor; agencyId: string };
     engineers: { actor: Actor; id: string }[];
     /** already confirmed (the demo's clean enterprise) */
     listed: WhitelistDemoEnterprise;
@@ -112,6 +116,13 @@ export async function loadWhitelistDemo(
   });
   await db.update(objections).set({ handledAt: d.objectionHandled }).where(eq(objections.id, filed.id));
   await publishNotice(db, bureau, listedNoticeId, d.published);
+  // … and since then an inspection found a major hazard there: an exit proposal waits for the bureau
+  await inspectionFindsMajorHazard(db, files, {
+    enterpriseId: g.listed.enterpriseId,
+    owner: g.listed.owner,
+    agency: g.inspector.actor,
+    agencyId: g.inspector.agencyId,
+  });
 
   // (b) on a public notice opened today
   const noticeAppId = await upToOpinions(g.onNotice);

@@ -62,7 +62,9 @@ describe('demo data', () => {
 
     const agency = await login('demo.agency');
     const served = (await agency.get('/api/enterprises')).json();
-    expect(served.items.map((e: { id: string }) => e.id)).toEqual([own.items[0].id]);
+    // the demo enterprise, and the listed one whose later inspection found a major hazard (demo-exit.ts)
+    expect(served.items.map((e: { id: string }) => e.id)).toContain(own.items[0].id);
+    expect(served.total).toBe(2);
     const engagements = (await enterprise.get('/api/engagements')).json();
     expect(engagements.items).toMatchObject([{ agencyName: '浙江瓯越安全咨询有限公司', status: 'active' }]);
     expect((await bureau.get('/api/agencies')).json().total).toBe(2);
@@ -103,12 +105,13 @@ describe('demo data', () => {
 
     expect(first.gettingReady).toBe(8);
     const inspections = (await shuangyu.get('/api/inspections?status=completed&pageSize=100')).json();
-    expect(inspections.total).toBe(8);
+    // eight self-inspections, and 瓯越's inspection of the listed enterprise (demo-exit.ts)
+    expect(inspections.total).toBe(9);
     const hazards = (await shuangyu.get('/api/hazards?pageSize=100')).json();
     type H = { status: string; severity: string; overdue: boolean; enterpriseId: string };
     const items = hazards.items as H[];
     expect(items.every((h) => h.enterpriseId !== own.items[0].id)).toBe(true);
-    expect(items.filter((h) => h.severity === 'major')).toHaveLength(1);
+    expect(items.filter((h) => h.severity === 'major')).toHaveLength(2);
     expect(items.filter((h) => h.overdue)).toHaveLength(1);
     expect(items.filter((h) => h.status === 'awaiting_verification')).toHaveLength(1);
     expect(items.filter((h) => h.status === 'rectifying')).toHaveLength(1);
@@ -134,8 +137,10 @@ describe('demo data', () => {
     // the clean enterprise, and the three others of the white-list demo (demo-whitelist.ts)
     const confirmations = (await bureau.get('/api/confirmations?pageSize=100')).json();
     expect(confirmations.total).toBe(4);
-    const clean = confirmations.items.find((c: { enterpriseId: string }) =>
-      items.every((h) => h.enterpriseId !== c.enterpriseId),
+    // the clean one is the enterprise listed on the white list (its hazard came later, from 瓯越's inspection)
+    const listedEntry = (await bureau.get('/api/whitelist/entries')).json().items[0];
+    const clean = confirmations.items.find(
+      (c: { enterpriseId: string }) => c.enterpriseId === listedEntry.enterpriseId,
     );
     const report = (await bureau.get(`/api/confirmations/${clean.id}`)).json();
     expect(report).toMatchObject({
@@ -145,7 +150,10 @@ describe('demo data', () => {
     });
     expect(report.signatures).toHaveLength(2);
     expect(report.documentNumber).toMatch(/^鹿应急合规确〔\d{4}〕\d+号$/);
-    expect(items.every((h) => h.enterpriseId !== report.enterpriseId)).toBe(true);
+    // its only hazard is the one 瓯越 found after the entry
+    expect(items.filter((h) => h.enterpriseId === report.enterpriseId).map((h) => h.severity)).toEqual([
+      'major',
+    ]);
     expect((await bureau.get(`/api/documents/${report.documentId}/pdf`)).headers['content-type']).toBe(
       'application/pdf',
     );
@@ -186,10 +194,15 @@ describe('demo data', () => {
     const running = (await ctx.app.inject({ method: 'GET', url: '/api/public/notices' })).json();
     expect(running).toHaveLength(1);
     expect(running[0].applications).toHaveLength(1);
-    const statuses = (await bureau.get('/api/whitelist/applications')).json().items.map((a: { status: string }) => a.status);
+    const statuses = (await bureau.get('/api/whitelist/applications'))
+      .json()
+      .items.map((a: { status: string }) => a.status);
     expect(statuses.sort()).toEqual(['opinions', 'public_notice', 'published', 'submitted']);
     const fire = await login('demo.fire');
     expect((await fire.get('/api/whitelist/opinions?status=pending')).json().total).toBe(1);
+    // 瓯越's inspection after the entry found a major hazard: the exit proposal it opened waits for the bureau
+    const proposals = (await bureau.get('/api/whitelist/exits?status=proposed')).json();
+    expect(proposals.items).toMatchObject([{ reason: 'major_hazard', sourceKind: 'hazard.reported' }]);
     expect(first.logins.filter((l) => /^demo\.sy\d\d$/.test(l.username))).toHaveLength(4);
 
     const parks = (await bureau.get('/api/parks')).json();

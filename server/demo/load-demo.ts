@@ -348,6 +348,7 @@ export async function loadDemo(
       fireDepartmentId: unit('xf').id,
       agencyId: anxin,
       engineers: engineerActors.map((a, i) => ({ actor: a, id: engineerIds[i] })),
+      inspector: { actor: await as(agencyUserId), agencyId: ouyue },
       listed: await owner(wl.listed),
       onNotice: await owner(wl.onNotice),
       submitted: await owner(wl.submitted),
