@@ -5,7 +5,7 @@ import { jobs, settings } from '../../db/schema/index.js';
 import { queryRows } from '../db/client.js';
 import { inTransaction } from '../db/tx.js';
 import { enqueue } from './queue.js';
-import { backoffMs, type JobContext } from './worker.js';
+import { backoffMs, JobRunner, type JobContext } from './worker.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -150,6 +150,27 @@ describe('retries', () => {
     expect(await ctx.jobs.drain(t0)).toBe(0);
     expect(await ctx.jobs.drain(later(60_001))).toBe(1);
     expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2, result: { recovered: true } });
+  });
+});
+
+describe('lease', () => {
+  it('renews the lease of a running job while its handler works', async () => {
+    const kind = 'test.heartbeat';
+    const runner = new JobRunner(ctx.db, { leaseMs: 60_000, heartbeatMs: 10 });
+    let renewed = false;
+    runner.register(kind, async ({ job }) => {
+      const claimed = (await jobRow(job.id)).lockedUntil!.getTime();
+      // wait (bounded) until the heartbeat has moved the lease on
+      for (let i = 0; i < 500 && !renewed; i += 1) {
+        await new Promise((r) => setTimeout(r, 10));
+        renewed = (await jobRow(job.id)).lockedUntil!.getTime() > claimed;
+      }
+      return {};
+    });
+    const id = await enqueue(ctx.db, { kind });
+    expect(await runner.drain()).toBe(1);
+    expect(renewed).toBe(true);
+    expect(await jobRow(id)).toMatchObject({ status: 'done', lockedUntil: null });
   });
 });
 

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { jobs } from '../../db/schema/index.js';
 import { queryRows, type Db } from '../db/client.js';
 import { enqueue } from './queue.js';
@@ -32,7 +32,12 @@ export function backoffMs(attempt: number): number {
   return Math.min(3600_000, 1000 * 2 ** attempt);
 }
 
-const leaseMs = 5 * 60_000;
+/**
+ * A running job holds its row for `leaseMs` and renews it every `heartbeatMs` while its handler runs, so after a
+ * crash another process takes the job over within a minute instead of waiting out a long lease.
+ */
+const defaultLeaseMs = 60_000;
+const defaultHeartbeatMs = 20_000;
 
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
@@ -43,8 +48,17 @@ export class JobRunner {
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { pollMs?: number; onError?: (err: unknown, job?: JobRow) => void } = {},
+    private readonly opts: {
+      pollMs?: number;
+      onError?: (err: unknown, job?: JobRow) => void;
+      leaseMs?: number;
+      heartbeatMs?: number;
+    } = {},
   ) {}
+
+  private get leaseMs(): number {
+    return this.opts.leaseMs ?? defaultLeaseMs;
+  }
 
   register(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
@@ -68,7 +82,7 @@ export class JobRunner {
       this.db,
       sql`
       update jobs set status = 'running', attempts = attempts + 1,
-             locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz,
+             locked_until = ${new Date(now.getTime() + this.leaseMs).toISOString()}::timestamptz,
              started_at = coalesce(started_at, ${now.toISOString()}::timestamptz)
        where id = (
          select id from jobs
@@ -111,6 +125,16 @@ export class JobRunner {
           .where(eq(jobs.id, job.id));
       },
     };
+    const heartbeat = setInterval(() => {
+      void this.db
+        .update(jobs)
+        .set({
+          lockedUntil: sql`greatest(${jobs.lockedUntil}, ${new Date(Date.now() + this.leaseMs).toISOString()}::timestamptz)`,
+        })
+        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')))
+        .catch((err: unknown) => this.opts.onError?.(err, job));
+    }, this.opts.heartbeatMs ?? defaultHeartbeatMs);
+    heartbeat.unref();
     try {
       const result = await handler(ctx);
       await this.db
@@ -143,6 +167,8 @@ export class JobRunner {
         .where(eq(jobs.id, job.id));
       // a sweep that gave up still runs again at its next interval
       if (exhausted) await this.scheduleNextSweep(job, now);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
