@@ -1,6 +1,8 @@
 /**
  * The white list's entry workflow on the demo data (server/demo/demo-whitelist.ts), each role on its own page:
  *
+ * 0. the demo enterprise that meets every condition but has not applied (demo-logins: 尚未申请) applies from its
+ *    home page on a phone: 申请纳入白名单, checks the snapshot, 提交; its card shows 已提交.
  * 1. 双屿's subdistrict officer (demo.shuangyu) picks demo.sy07's submitted application on 白名单申请 and sends it
  *    with a note (收集并报送区应急管理局); the batch is listed under 报送批次 with that note;
  * 2. the bureau reviewer (demo.reviewer) opens the collected application, 开始形式审查, then 征求意见 from
@@ -37,6 +39,13 @@ async function switchUser({ page, login }: JourneyRun, username: string) {
   await login(username);
 }
 
+/** The username of the white-list demo enterprise whose login's unit mentions `part` (e.g. 尚未申请). */
+function env({ env: e }: JourneyRun, part: string): string {
+  const found = e.logins.find((l) => l.unit.includes(part));
+  assert(found, `no demo login for ${part}`);
+  return found.username;
+}
+
 /** A white-list demo enterprise's login, and its enterprise name (demo-logins.json: "<name>（白名单：…）"). */
 function whitelistLogin({ env }: JourneyRun, username: string) {
   const found = env.logins.find((l) => l.username === username);
@@ -63,6 +72,26 @@ export const journeys: Journey[] = [
       const submitted = whitelistLogin(j, 'demo.sy07');
       const inOpinions = whitelistLogin(j, 'demo.sy01');
       const note = '双屿街道第三批：已核对企业承诺书和自查记录';
+      const applicant = whitelistLogin(j, env(j, '尚未申请'));
+
+      // an enterprise that meets every condition applies from its home page, on a phone
+      await page.setViewportSize(phone);
+      await step('enterprise-applies-phone', async () => {
+        await switchUser(j, applicant.username);
+        await page.goto('/');
+        await page.getByText('已符合全部入库条件，可以申请纳入白名单。').waitFor();
+        const created = answered(page, 'POST', '/api/whitelist/applications');
+        await button(page, '申请纳入白名单').click();
+        await ok(await created, 'the draft application', [201]);
+        const dialog = page.getByRole('dialog', { name: '核对入库条件并提交' });
+        await dialog.getByText(applicant.name).first().waitFor();
+        const sent = answered(page, 'POST', /^\/api\/whitelist\/applications\/[^/]+\/submit$/);
+        await button(dialog, '提交').click();
+        await ok(await sent, 'the submission');
+        await dialog.waitFor({ state: 'hidden' });
+        await page.locator('.ant-tag', { hasText: '已提交' }).first().waitFor();
+      });
+      await page.setViewportSize(desktop);
 
       let applicationId = '';
       await step('subdistrict-collects', async () => {

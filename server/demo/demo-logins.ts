@@ -65,6 +65,7 @@ export const whitelistDemoParts = {
   onNotice: '公示中',
   submitted: '已提交，待双屿街道收集',
   opinions: '征求意见，待消防大队回复',
+  eligible: '符合入库条件，尚未申请',
 } as const;
 
 export function demoLogins(

@@ -22,7 +22,8 @@ import { inspectionFindsMajorHazard } from './demo-exit.js';
  *   an inspection by 瓯越 found a major hazard there, which opened an exit proposal waiting for the bureau;
  * - `onNotice` is on a public notice opened today (the public portal shows it and takes objections);
  * - `submitted` has submitted its application, waiting for 双屿 to collect it (demo.shuangyu);
- * - `opinions` waits for the fire brigade's opinion (demo.fire).
+ * - `opinions` waits for the fire brigade's opinion (demo.fire);
+ * - `eligible` is confirmed and meets every condition, and has not applied: a person applies for it.
  *
  * Only dates are moved into the past by hand (the application's own timestamps and the objection's handling), the
  * way demo-readiness moves an overdue deadline; everything else is what the commands wrote.
@@ -60,10 +61,12 @@ export async function loadWhitelistDemo(
     onNotice: WhitelistDemoEnterprise;
     submitted: WhitelistDemoEnterprise;
     opinions: WhitelistDemoEnterprise;
+    /** confirmed and eligible, left to apply by hand */
+    eligible: WhitelistDemoEnterprise;
   },
 ): Promise<{ entryApplicationId: string; listedNoticeId: string; runningNoticeId: string }> {
   const { bureau, officer, fire, fireDepartmentId } = g;
-  for (const e of [g.onNotice, g.submitted, g.opinions])
+  for (const e of [g.onNotice, g.submitted, g.opinions, g.eligible])
     await confirmEnterprise(db, files, {
       enterpriseId: e.enterpriseId,
       owner: e.owner,
@@ -87,7 +90,13 @@ export async function loadWhitelistDemo(
   // (a) published through a notice over the National Day holiday, with a dismissed objection
   const d = whitelistDemoDates;
   const listedId = await upToOpinions(g.listed, d.solicited);
-  await answerOpinion(db, fire, listedId, { answer: 'agree', reason: '消防安全检查合格，无异议' }, d.answered);
+  await answerOpinion(
+    db,
+    fire,
+    listedId,
+    { answer: 'agree', reason: '消防安全检查合格，无异议' },
+    d.answered,
+  );
   await db
     .update(whitelistApplications)
     .set({ createdAt: d.submitted, submittedAt: d.submitted, collectedAt: d.collected })
@@ -112,7 +121,8 @@ export async function loadWhitelistDemo(
   );
   await handleObjection(db, bureau, filed.id, {
     decision: 'dismiss',
-    reason: '经双屿街道会同消防大队于10月12日现场核查，仓库楼上为原料存放区，无人员住宿，不存在“三合一”情况，异议不成立。',
+    reason:
+      '经双屿街道会同消防大队于10月12日现场核查，仓库楼上为原料存放区，无人员住宿，不存在“三合一”情况，异议不成立。',
   });
   await db.update(objections).set({ handledAt: d.objectionHandled }).where(eq(objections.id, filed.id));
   await publishNotice(db, bureau, listedNoticeId, d.published);

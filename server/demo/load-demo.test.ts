@@ -134,9 +134,9 @@ describe('demo data', () => {
       ),
     ).toBe(true);
     expect(engineers.filter((e: { isMe: boolean }) => e.isMe)).toHaveLength(1);
-    // the clean enterprise, and the three others of the white-list demo (demo-whitelist.ts)
+    // the clean enterprise, and the four others of the white-list demo (demo-whitelist.ts)
     const confirmations = (await bureau.get('/api/confirmations?pageSize=100')).json();
-    expect(confirmations.total).toBe(4);
+    expect(confirmations.total).toBe(5);
     // the clean one is the enterprise listed on the white list (its hazard came later, from 瓯越's inspection)
     const listedEntry = (await bureau.get('/api/whitelist/entries')).json().items[0];
     const clean = confirmations.items.find(
@@ -200,10 +200,15 @@ describe('demo data', () => {
     expect(statuses.sort()).toEqual(['opinions', 'public_notice', 'published', 'submitted']);
     const fire = await login('demo.fire');
     expect((await fire.get('/api/whitelist/opinions?status=pending')).json().total).toBe(1);
+    // the eligible one has not applied: its checklist passes
+    const eligibleLogin = first.logins.find((l) => l.unit.includes('尚未申请'))!;
+    const eligibleUser = await login(eligibleLogin.username);
+    const eligibleId = (await eligibleUser.get('/api/enterprises')).json().items[0].id;
+    expect((await eligibleUser.get(`/api/enterprises/${eligibleId}/eligibility`)).json().eligible).toBe(true);
     // 瓯越's inspection after the entry found a major hazard: the exit proposal it opened waits for the bureau
     const proposals = (await bureau.get('/api/whitelist/exits?status=proposed')).json();
     expect(proposals.items).toMatchObject([{ reason: 'major_hazard', sourceKind: 'hazard.reported' }]);
-    expect(first.logins.filter((l) => /^demo\.sy\d\d$/.test(l.username))).toHaveLength(4);
+    expect(first.logins.filter((l) => /^demo\.sy\d\d$/.test(l.username))).toHaveLength(5);
 
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);

@@ -333,7 +333,13 @@ export async function loadDemo(
   // 6b. the white list: the clean enterprise listed (notice over National Day, a dismissed objection), one on a
   //     running notice, one submitted to 双屿, one waiting for the fire brigade (see demo-whitelist.ts)
   const byPlan = (fates: string) => ready[gettingReadyPlan.findIndex((plan) => plan.join() === fates)];
-  const wl = { listed: clean, onNotice: byPlan('closed'), submitted: byPlan('rectifying,closed'), opinions: byPlan('owned,open') };
+  const wl = {
+    listed: clean,
+    onNotice: byPlan('closed'),
+    submitted: byPlan('rectifying,closed'),
+    opinions: byPlan('owned,open'),
+    eligible: byPlan('awaiting,open'),
+  };
   const whitelistNames: Partial<Record<keyof typeof wl, { username: string; name: string }>> = {};
   if (Object.values(wl).every(Boolean)) {
     const fire = await as(await ensureUser(db, j.id, 'demo.fire', '区消防救援大队 工作人员', []));
@@ -353,10 +359,14 @@ export async function loadDemo(
       onNotice: await owner(wl.onNotice),
       submitted: await owner(wl.submitted),
       opinions: await owner(wl.opinions),
+      eligible: await owner(wl.eligible),
     });
     for (const [key, e] of Object.entries(wl) as [keyof typeof wl, (typeof ready)[number]][]) {
       const i = ready.indexOf(e);
-      whitelistNames[key] = { username: `demo.sy${String(i + 1).padStart(2, '0')}`, name: readyOnes[i].fields.name };
+      whitelistNames[key] = {
+        username: `demo.sy${String(i + 1).padStart(2, '0')}`,
+        name: readyOnes[i].fields.name,
+      };
     }
   }
 
