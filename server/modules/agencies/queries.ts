@@ -5,15 +5,12 @@ import { unitsWithRole } from '../../platform/access/actor.js';
 import { abilities } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { loadEnterpriseNames } from './enterprise-names.js';
 import { agencyPolicy, engagementPolicy, readsWholeRegister } from './policy.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type EngagementRow = typeof serviceEngagements.$inferSelect;
-
-function escapeLike(text: string): string {
-  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
-}
 
 /**
  * Which agencies an actor sees: the bureau's register readers all of their jurisdiction's; every other user of the

@@ -7,6 +7,7 @@ import { abilities } from '../../platform/access/policy.js';
 import { engagedBy } from '../../platform/access/engaged.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { enterprisePolicy } from './policy.js';
 
 /** The one place that says which enterprises an actor may see. */
@@ -28,10 +29,6 @@ export interface EnterpriseFilter {
   scale?: string;
   status?: string;
   hostEnterpriseId?: string;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
 }
 
 export function enterpriseWhere(actor: Actor, f: EnterpriseFilter): SQL {

@@ -16,7 +16,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { abilities } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
-import { containing } from './paging.js';
+import { containing } from '../../platform/db/like.js';
 import { entryPolicy, exitPolicy, reviewPolicy } from './policy.js';
 import { unitNames } from './unit-names.js';
 

@@ -4,6 +4,3 @@ export const withPage = <T extends { page?: number; pageSize?: number }>(q: T) =
   page: q.page ?? 1,
   pageSize: q.pageSize ?? 20,
 });
-
-/** An ILIKE pattern matching `text` anywhere, its wildcards taken literally. */
-export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

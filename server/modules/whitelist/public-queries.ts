@@ -7,7 +7,7 @@ import {
   whitelistEntries as entries,
 } from '../../db/schema/whitelist.js';
 import type { Db } from '../../platform/db/client.js';
-import { containing } from './paging.js';
+import { containing } from '../../platform/db/like.js';
 import { listIndustries } from '../registry/queries.js';
 import { unitNames } from './unit-names.js';
 

@@ -20,7 +20,7 @@ import { hasRole, unitsWithRole, type Actor } from '../../platform/access/actor.
 import { can } from '../../platform/access/policy.js';
 import { scopeWhere } from '../../platform/access/scope.js';
 import type { Db } from '../../platform/db/client.js';
-import { containing } from './paging.js';
+import { containing } from '../../platform/db/like.js';
 import { applicationPolicy, isBureau } from './policy.js';
 import { entryScope, presentEntries, presentReview, reentryBanUntil } from './entry-queries.js';
 import { annualReviews } from '../../db/schema/whitelist.js';

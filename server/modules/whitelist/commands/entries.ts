@@ -19,7 +19,8 @@ import { entryScope, loadEntry } from '../entry-queries.js';
 import { entryEvents } from '../events.js';
 import { entryPolicy, reviewPolicy } from '../policy.js';
 import { openExitProposal } from './exits.js';
-import { dayAfterStart, plaqueJurisdictionName } from './notices.js';
+import { plaqueJurisdictionName } from './notices.js';
+import { chinaDayEnd } from '../../../platform/documents/format.js';
 
 /** Suspend while an accident or a major finding is investigated; reinstate when it is cleared. Bureau administrators. */
 export async function suspendOrReinstate(
@@ -149,7 +150,7 @@ export async function decideReview(
         validFrom: entry.validFrom,
         validTo,
       },
-      validUntil: dayAfterStart(validTo),
+      validUntil: chinaDayEnd(validTo),
     });
     await tx
       .update(whitelistEntries)

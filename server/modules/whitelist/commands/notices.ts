@@ -14,6 +14,7 @@ import { eventActor, type Actor } from '../../../platform/access/actor.js';
 import { appendEvent } from '../../../platform/audit/append.js';
 import type { Db } from '../../../platform/db/client.js';
 import { inTransaction } from '../../../platform/db/tx.js';
+import { chinaDayEnd } from '../../../platform/documents/format.js';
 import { documentIssuer } from '../../../platform/documents/issuer.js';
 import { formatDocumentNumber, takeNextNumber } from '../../../platform/documents/numbering.js';
 import { AppError } from '../../../platform/errors/app-error.js';
@@ -28,9 +29,6 @@ import { mayPublishNotices } from '../policy.js';
 import { unitNames } from '../unit-names.js';
 import { publicNoticeTemplate } from '../templates/public-notice.js';
 import { loadApplicationFor, setApplicationStatus } from './move-application.js';
-
-/** The end of a period is the end of its last day in China: the plaque and notices expire the instant after. */
-export const dayAfterStart = (date: string) => new Date(`${addDays(date, 1)}T00:00:00+08:00`);
 
 /** How the plaque names the jurisdiction: 鹿城区, not 温州市鹿城区. */
 export async function plaqueJurisdictionName(tx: Db, jurisdictionId: string): Promise<string> {
@@ -197,7 +195,7 @@ export async function publishNotice(
           validFrom,
           validTo,
         },
-        validUntil: dayAfterStart(validTo),
+        validUntil: chinaDayEnd(validTo),
         subdistrictId: row.subdistrictId,
         issuedAt: now,
       });
