@@ -12,16 +12,15 @@ import { createFromTemplate } from '../modules/standards/commands/load-reference
 import { declareApplicability } from '../modules/standards/commands/declare-applicability.js';
 import { applyRows } from '../modules/registry/import/apply-rows.js';
 import { createAgency } from '../modules/agencies/commands/save-agency.js';
-import { adoptSelfDiscipline, registerAssociation } from '../modules/associations/commands.js';
-import { getVersion } from '../modules/standards/queries.js';
 import { moveEngagement, requestEngagement } from '../modules/agencies/commands/engagements.js';
 import type { ParsedRow } from '../modules/registry/import/validate-rows.js';
 import { sweepHazards } from '../modules/hazards/index.js';
 import { addEngineer, reviewEngineer } from '../modules/agencies/engineers/commands.js';
 import { loadConfig } from '../platform/config.js';
 import { fileStoreFromConfig, type FileStore } from '../platform/files/store.js';
+import { loadAssociationDemo } from './demo-association.js';
 import { confirmEnterprise } from './demo-confirmation.js';
-import { demoAssociation, demoEngineers, demoLogins, ensureUser } from './demo-logins.js';
+import { demoEngineers, demoLogins, ensureUser } from './demo-logins.js';
 import { getReady, gettingReadyPlan } from './demo-readiness.js';
 import { loadWhitelistDemo } from './demo-whitelist.js';
 export { DEMO_PASSWORD, type DemoLogin } from './demo-logins.js';
@@ -371,27 +370,7 @@ export async function loadDemo(
   }
 
   // 7. the footwear association, registered by the bureau, adopts 12 key items of the filed footwear standard
-  const associationId = await registerAssociation(db, actor, {
-    name: demoAssociation.name,
-    uscc: demoAssociation.uscc,
-    industryScope: ['19'],
-    contactName: '郑海波',
-    contactPhone: '0577-88331952',
-  });
-  const associationActor = await as(
-    await ensureUser(db, j.id, 'demo.association', `${demoAssociation.name} 秘书处`, [
-      { role: 'association_user', unitId: associationId },
-    ]),
-  );
-  const footwearItems = (await getVersion(db, actor, filed.footwear)).items;
-  await adoptSelfDiscipline(db, associationActor, associationId, {
-    title: '鹿城区鞋业安全生产自律共治标准（2026）',
-    standardVersionId: filed.footwear,
-    itemCodes: footwearItems
-      .filter((i) => i.isKey)
-      .slice(0, 12)
-      .map((i) => i.code),
-  });
+  await loadAssociationDemo(db, { bureau: actor, jurisdictionId: j.id, footwearVersionId: filed.footwear });
 
   const logins = demoLogins(unit, footwear.fields.name, whitelistNames);
   if (opts.dataDir)

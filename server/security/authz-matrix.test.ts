@@ -17,7 +17,8 @@
  * made through the API by their own users (readiness-matrix.test-support.ts, which also holds those routes' entries).
  * Each foreign scope also has white-list applications in every state a route acts on, an opinion, a collection batch,
  * a running notice with an open objection, an active and a suspended entry with a proposed exit, a submitted annual
- * review and a measure, written into the tables (whitelist-matrix.test-support.ts, with those routes' entries).
+ * review and a measure, written into the tables (whitelist-matrix-fixtures.test-support.ts; those routes' entries
+ * are in whitelist-matrix.test-support.ts).
  *
  * `routeMatrix` has one entry per `METHOD path` of the OpenAPI document. A route the document has and the table
  * has not fails the test by name (and so does a stale entry), so a new route cannot ship without saying who must
@@ -102,11 +103,8 @@ import {
   type ConfirmationForeign,
 } from './confirmation-matrix.test-support.js';
 import { buildReadinessFixtures, readinessEntries } from './readiness-matrix.test-support.js';
-import {
-  buildWhitelistFixtures,
-  whitelistMatrixEntries,
-  whitelistStates,
-} from './whitelist-matrix.test-support.js';
+import { buildWhitelistFixtures, whitelistStates } from './whitelist-matrix-fixtures.test-support.js';
+import { whitelistMatrixEntries } from './whitelist-matrix.test-support.js';
 import { recordsImportEntries, recordsImportFile } from './records-import-matrix.test-support.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
