@@ -1,19 +1,27 @@
+/**
+ * Adverse-records import: the cell and name helpers, the template, good files written with one audit event per
+ * record, and the ability shipped to the client. Refused files and rows are in import-refused.test.ts.
+ */
 import { randomBytes } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, chinaDate } from '../../../domain/readiness.js';
 import { loginAs, type ApiClient } from '../../../test/client.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { buildUser } from '../../../test/factories.js';
-import { buildEnterprise, uniqueUscc, type BuiltEnterprise } from '../../../test/registry-factories.js';
-import { multipart } from '../../../test/upload.js';
-import { accidents, dishonestyListings, penalties } from '../../db/schema/records.js';
+import {
+  accidentHeader,
+  counts as recordsCounts,
+  dishonestyHeader,
+  importFile,
+  penaltyHeader,
+  workbook,
+  xlsxType,
+} from '../../../test/records-import-factories.js';
+import { buildEnterprise, type BuiltEnterprise } from '../../../test/registry-factories.js';
 import { events } from '../../db/schema/platform.js';
 import { parseDate, wellFormed } from './import/check-rows.js';
-import { cleanFileName, recordsImportLimits } from './import/import-records.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { cleanFileName } from './import/import-records.js';
 
 let ctx: TestContext;
 let bureau: ApiClient;
@@ -27,67 +35,8 @@ beforeAll(async () => {
   yangyi = await buildEnterprise(ctx, { subdistrict: 'yangyi' });
 });
 afterAll(() => ctx.close());
-
-type Cell = string | number | Date | { formula: string } | null;
-/** A workbook with the given sheets, each a header row and data rows. */
-async function workbook(sheets: Record<string, Cell[][]>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-const accidentHeader = [
-  '统一社会信用代码',
-  '企业名称',
-  '事故日期',
-  '事故等级',
-  '死亡人数',
-  '重伤人数',
-  '直接经济损失（元）',
-  '事故简况',
-];
-const penaltyHeader = [
-  '统一社会信用代码',
-  '处罚机关',
-  '决定书文号',
-  '处罚日期',
-  '违法行为',
-  '处罚内容',
-  '是否安全生产处罚',
-];
-const dishonestyHeader = ['统一社会信用代码', '列入机关', '列入日期', '移出日期', '列入原因'];
-
-const importFile = (client: ApiClient, bytes: Buffer, name = '不良记录.xlsx') => {
-  const { body, headers } = multipart({}, { name, bytes, type: xlsxType });
-  return client.request('POST', '/api/records/import', body, headers);
-};
-
 /** Rows of the three tables and audit events of the three kinds: a refused import leaves them as they were. */
-async function counts() {
-  const n = async (table: typeof accidents | typeof penalties | typeof dishonestyListings) =>
-    (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
-  const [e] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(events)
-    .where(inArray(events.kind, ['accident.recorded', 'penalty.recorded', 'dishonesty.listed']));
-  return {
-    accidents: await n(accidents),
-    penalties: await n(penalties),
-    dishonesty: await n(dishonestyListings),
-    events: e.n,
-  };
-}
-
-interface RowError {
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
+const counts = () => recordsCounts(ctx);
 
 describe('cell and name helpers', () => {
   it('reads the date forms people type, and refuses impossible dates', () => {
@@ -254,182 +203,6 @@ describe('importing adverse records', () => {
     const res = await importFile(bureau, bytes);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ accidents: 0, penalties: 1, dishonesty: 0 });
-  });
-
-  it('lists every bad row — sheet, row, column, Chinese message — and writes nothing', async () => {
-    const tomorrow = addDays(chinaDate(new Date()), 1);
-    const unknown = uniqueUscc();
-    const badCheckDigit = `${shuangyu.uscc.slice(0, 17)}${shuangyu.uscc[17] === '0' ? '1' : '0'}`;
-    const before = await counts();
-    const bytes = await workbook({
-      事故: [
-        accidentHeader,
-        [shuangyu.uscc, '', '2026-03-12', '一般', 0, 0, 0, '这一行没有问题'],
-        [shuangyu.uscc, '', tomorrow, '严重', -1, 'two', 0, ''],
-        [unknown, '', '2026-02-30', '一般', 0, 0, 0, ''],
-        [badCheckDigit, '', '', '', 0, 0, { formula: '1+1' }, ''],
-      ],
-      处罚: [
-        penaltyHeader,
-        [shuangyu.uscc, '区应急管理局', '鹿应急罚〔2026〕77号', tomorrow, '违法', '罚款', '可能'],
-        [
-          shuangyu.uscc,
-          '区应急管理局',
-          '鹿应急罚〔2026〕77号',
-          '2026-01-05',
-          '违法'.repeat(300),
-          '罚款',
-          '是',
-        ],
-      ],
-      失信: [
-        // no 列入原因 column at all
-        ['统一社会信用代码', '列入机关', '列入日期', '移出日期'],
-        [yangyi.uscc, '温州市应急管理局', '2026-06-01', '2026-05-01'],
-      ],
-    });
-    const res = await importFile(bureau, bytes);
-    expect(res.statusCode).toBe(400);
-    const problem = res.json<{
-      code: string;
-      detail: string;
-      rowErrors: RowError[];
-      errors: { field: string }[];
-    }>();
-    expect(problem.code).toBe('RECORDS_IMPORT_INVALID');
-    const at = (e: RowError) => `${e.sheet}!${e.row}!${e.column}!${e.code}`;
-    expect(problem.rowErrors.map(at)).toEqual([
-      '事故!3!事故日期!RECORD_DATE_IN_FUTURE',
-      '事故!3!事故等级!grade',
-      '事故!3!死亡人数!integer',
-      '事故!3!重伤人数!integer',
-      '事故!4!统一社会信用代码!unknown_enterprise',
-      '事故!4!事故日期!format',
-      '事故!5!统一社会信用代码!USCC_CHECK_DIGIT',
-      '事故!5!事故日期!required',
-      '事故!5!事故等级!required',
-      '事故!5!直接经济损失（元）!formula',
-      '处罚!2!处罚日期!RECORD_DATE_IN_FUTURE',
-      '处罚!2!是否安全生产处罚!yes_no',
-      '处罚!3!违法行为!maxLength',
-      '失信!1!列入原因!missing_column',
-    ]);
-    const message = (key: string) => problem.rowErrors.find((e) => at(e).startsWith(key))!.message;
-    expect(message('事故!3!事故日期')).toBe('日期不能晚于今天');
-    expect(message('事故!3!事故等级')).toBe('事故等级应为 一般、较大、重大 或 特别重大');
-    expect(message('事故!4!统一社会信用代码')).toBe('企业名录中没有该统一社会信用代码的企业');
-    expect(message('失信!1!列入原因')).toBe('缺少“列入原因”列');
-    expect(problem.detail).toContain('14 处错误');
-    expect(problem.errors[0].field).toBe('事故/3/事故日期');
-    expect(await counts()).toEqual(before);
-  });
-
-  it('refuses a penalty decision recorded twice, in the file or already', async () => {
-    const number = `鹿应急罚〔2026〕${randomBytes(3).toString('hex')}号`;
-    const row = (uscc: string) => [uscc, '区应急管理局', number, '2026-03-03', '未开展培训', '罚款', '是'];
-    expect(
-      (await importFile(bureau, await workbook({ 处罚: [penaltyHeader, row(shuangyu.uscc)] }))).statusCode,
-    ).toBe(201);
-    const before = await counts();
-    const res = await importFile(
-      bureau,
-      await workbook({ 处罚: [penaltyHeader, row(yangyi.uscc), row(yangyi.uscc), row(shuangyu.uscc)] }),
-    );
-    expect(res.statusCode).toBe(400);
-    expect(res.json<{ rowErrors: RowError[] }>().rowErrors).toEqual([
-      { sheet: '处罚', row: 3, column: '决定书文号', code: 'duplicate', message: '与第 2 行重复' },
-      {
-        sheet: '处罚',
-        row: 4,
-        column: '决定书文号',
-        code: 'duplicate',
-        message: '该企业的这份处罚决定已登记',
-      },
-    ]);
-    expect(await counts()).toEqual(before);
-  });
-
-  it('refuses what is not a readable workbook of adverse records', async () => {
-    const before = await counts();
-    const notXlsx = await importFile(bureau, Buffer.from('统一社会信用代码,事故日期\n'), 'records.csv');
-    expect([notXlsx.statusCode, notXlsx.json().code]).toEqual([415, 'RECORDS_IMPORT_NOT_SPREADSHEET']);
-    const good = await workbook({
-      事故: [accidentHeader, [shuangyu.uscc, '', '2026-03-12', '一般', 0, 0, 0, '']],
-    });
-    const cut = await importFile(bureau, good.subarray(0, good.length - 40));
-    expect([cut.statusCode, cut.json().code]).toEqual([415, 'RECORDS_IMPORT_NOT_SPREADSHEET']);
-    const otherSheets = await importFile(
-      bureau,
-      await workbook({ 企业名录: [['统一社会信用代码'], [shuangyu.uscc]] }),
-    );
-    expect([otherSheets.statusCode, otherSheets.json().code]).toEqual([400, 'RECORDS_IMPORT_EMPTY']);
-    const headersOnly = await importFile(bureau, await workbook({ 事故: [accidentHeader] }));
-    expect(headersOnly.json().code).toBe('RECORDS_IMPORT_EMPTY');
-    const tooMany = await importFile(
-      bureau,
-      await workbook({
-        事故: [
-          accidentHeader,
-          ...Array.from({ length: recordsImportLimits.maxRows + 1 }, () => [
-            shuangyu.uscc,
-            '',
-            '2026-03-12',
-            '一般',
-          ]),
-        ],
-      }),
-    );
-    expect([tooMany.statusCode, tooMany.json().code]).toEqual([400, 'RECORDS_IMPORT_TOO_MANY_ROWS']);
-    const tooLarge = await importFile(bureau, randomBytes(recordsImportLimits.maxBytes + 1));
-    expect([tooLarge.statusCode, tooLarge.json().code]).toEqual([413, 'FILE_TOO_LARGE']);
-    const noFile = await bureau.request(
-      'POST',
-      '/api/records/import',
-      ...(Object.values(multipart({ note: 'x' })) as [Buffer, Record<string, string>]),
-    );
-    expect([noFile.statusCode, noFile.json().code]).toEqual([400, 'FILE_MISSING']);
-    const json = await bureau.post('/api/records/import', { file: 'x' });
-    expect(json.statusCode).toBe(415);
-    expect(await counts()).toEqual(before);
-  });
-
-  it('answers a workbook damaged anywhere along its length with 4xx (or 201 when harmless), never 5xx', async () => {
-    const good = await workbook({
-      事故: [accidentHeader, [shuangyu.uscc, '', '2026-03-12', '一般', 0, 0, 0, '损坏测试']],
-    });
-    const answers = new Set<number>();
-    for (let at = 0; at < good.length; at += Math.ceil(good.length / 60)) {
-      const damaged = Buffer.from(good);
-      randomBytes(16).copy(damaged, at);
-      const res = await importFile(bureau, damaged, 'damaged.xlsx');
-      expect(res.statusCode < 500, `damage at ${at}: ${res.statusCode} ${res.body}`).toBe(true);
-      answers.add(res.statusCode);
-    }
-    expect(answers.has(415)).toBe(true);
-  });
-
-  it('is refused to every role but the bureau administrator, before the file is read', async () => {
-    const before = await counts();
-    const bytes = await workbook({
-      事故: [accidentHeader, [shuangyu.uscc, '', '2026-03-12', '一般', 0, 0, 0, '']],
-    });
-    for (const role of [
-      { role: 'system_admin' },
-      { role: 'bureau_reviewer', unit: 'yjj' },
-      { role: 'department_officer', unit: 'xf' },
-      { role: 'enforcement_officer', unit: 'yjj' },
-      { role: 'subdistrict_officer', unit: 'shuangyu' },
-      { role: 'enterprise_user', unit: shuangyu.id },
-    ] as const) {
-      const client = await loginAs(ctx, await buildUser(ctx, { roles: [role] }));
-      const res = await importFile(client, bytes);
-      expect([res.statusCode, res.json().code], role.role).toEqual([403, 'FORBIDDEN']);
-      // not even a broken file is looked at
-      expect((await importFile(client, Buffer.from('garbage'))).statusCode).toBe(403);
-    }
-    expect(await counts()).toEqual(before);
-    const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/records/import' });
-    expect(anonymous.statusCode).toBe(401);
   });
 
   it('ships the importAdverseRecords ability to the bureau administrator only', async () => {
