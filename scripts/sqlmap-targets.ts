@@ -6,7 +6,7 @@
  * What is tested: every GET route's free-text query parameters (strings without a format or an enumeration: they
  * reach SQL as values) and the sort keys (`sort`, `order`: the classic ORDER BY hole), and the free-text path
  * parameters (plus one uuid path as a sample). Parameters typed uuid, date-time, integer, boolean or an enumeration
- * are refused by the request schema before any SQL runs (server/security/fuzz.test.ts) and are left out to keep
+ * are refused by the request schema before any SQL runs (server/security/fuzz-inputs.test.ts) and are left out to keep
  * the run short. Each url carries real values from the demo data, so sqlmap compares against a real answer (200
  * with rows) rather than a 404. A target is kept only when it answers 200 to the bureau administrator
  * (demo.bureau), else to the system administrator (demo.admin); the rest are named on stderr.
