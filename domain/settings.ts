@@ -122,6 +122,18 @@ const documentSettingDefinitions = {
     label: '合规企业牌匾编号格式',
     validate: numberPattern,
   }),
+  'documents.numberPattern.advice_letter': def({
+    key: 'documents.numberPattern.advice_letter',
+    default: '{short}应急合规建〔{year}〕{n}号',
+    label: '合规建议书编号格式',
+    validate: numberPattern,
+  }),
+  'documents.numberPattern.rectification_notice': def({
+    key: 'documents.numberPattern.rectification_notice',
+    default: '{short}应急责改〔{year}〕{n}号',
+    label: '责令限期整改指令书编号格式',
+    validate: numberPattern,
+  }),
   'documents.issuerName': def({
     key: 'documents.issuerName',
     default: '',
@@ -347,6 +359,31 @@ const whitelistSettingDefinitions = {
   }),
 } as const;
 
+/** 合规建议 (DOMAIN.md §4.5): when a violation becomes frequent, and how long letters give enterprises to reply. */
+const enforcementSettingDefinitions = {
+  'advice.frequencyThreshold': def({
+    key: 'advice.frequencyThreshold',
+    default: 5,
+    label: '同类违法行为高发阈值（达到即提议批量发送合规建议书）',
+    unit: '起',
+    validate: positiveInt,
+  }),
+  'advice.frequencyWindowDays': def({
+    key: 'advice.frequencyWindowDays',
+    default: 30,
+    label: '高发统计窗口',
+    unit: '天',
+    validate: positiveInt,
+  }),
+  'advice.replyWorkingDays': def({
+    key: 'advice.replyWorkingDays',
+    default: 10,
+    label: '合规建议书书面回复期限',
+    unit: '个工作日',
+    validate: positiveInt,
+  }),
+} as const;
+
 /** Every module's settings; a module adds its own `const <module>SettingDefinitions` above and spreads it here. */
 export const settingDefinitions = {
   ...platformSettingDefinitions,
@@ -357,6 +394,7 @@ export const settingDefinitions = {
   ...confirmationSettingDefinitions,
   ...eligibilitySettingDefinitions,
   ...whitelistSettingDefinitions,
+  ...enforcementSettingDefinitions,
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
