@@ -8,6 +8,7 @@ import { calendarModule } from './calendar/index.js';
 import { commitmentsModule } from './commitments/index.js';
 import { confirmationsModule } from './confirmations/index.js';
 import { documentsModule } from './documents/index.js';
+import { enforcementModule } from './enforcement/index.js';
 import { hazardsModule } from './hazards/index.js';
 import { identityRoutes } from './identity/routes.js';
 import { inspectionsModule } from './inspections/index.js';
@@ -58,6 +59,7 @@ export const modules: Module[] = [
   recordsModule,
   whitelistModule,
   associationsModule,
+  enforcementModule,
 ];
 
 let setupDone = false;

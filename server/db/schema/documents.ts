@@ -69,8 +69,9 @@ export const documents = pgTable(
     verificationCode: text('verification_code').notNull(),
     /** the verification URL printed in the QR code (the public base URL may change later) */
     verifyUrl: text('verify_url').notNull(),
-    pdfSha256: text('pdf_sha256').notNull(),
-    pdfSize: integer('pdf_size').notNull(),
+    /** null until first rendered: documents issued in bulk (advice campaigns) are rendered when first read */
+    pdfSha256: text('pdf_sha256'),
+    pdfSize: integer('pdf_size'),
     status: text('status', { enum: ['valid', 'superseded', 'revoked'] })
       .notNull()
       .default('valid'),

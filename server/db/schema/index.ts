@@ -14,3 +14,4 @@ export * from './calendar.js';
 export * from './records.js';
 export * from './associations.js';
 export * from './whitelist.js';
+export * from './enforcement.js';

@@ -20,6 +20,30 @@ export const documentEvents = {
       supersedesId: Nullable(Type.String()),
     }),
   ),
+  /**
+   * one per bulk issue (an advice campaign's chunk): every document's id, number and holder, and the sha256 of the
+   * canonical JSON of the data it renders from (its PDF is rendered from that snapshot when read)
+   */
+  batchIssued: defineEventKind(
+    'document.batch_issued',
+    Type.Object({
+      kind: Type.String(),
+      templateVersion: Type.Number(),
+      subjectType: Nullable(Type.String()),
+      count: Type.Number(),
+      first: Type.String(),
+      last: Type.String(),
+      documents: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          number: Type.String(),
+          holderId: Nullable(Type.String()),
+          subjectId: Nullable(Type.String()),
+          dataSha256: Type.String(),
+        }),
+      ),
+    }),
+  ),
   superseded: defineEventKind(
     'document.superseded',
     Type.Object({ number: Type.String(), supersededById: Type.String(), newNumber: Type.String() }),

@@ -30,8 +30,9 @@ export const DocumentView = Type.Object(
     revokedAt: Nullable(Type.String({ format: 'date-time' })),
     revokedReason: Nullable(Type.String()),
     verifyUrl: Type.String(),
-    pdfSha256: Type.String(),
-    pdfSize: Type.Integer(),
+    /** null for documents issued in bulk (advice campaigns): rendered from their snapshot when read */
+    pdfSha256: Nullable(Type.String()),
+    pdfSize: Nullable(Type.Integer()),
     templateVersion: Type.Integer(),
     /** the data snapshot the PDF was rendered from */
     data: Type.Unknown(),

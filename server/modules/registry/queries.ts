@@ -253,3 +253,33 @@ export async function tenantsOfOperatedParks(db: Db, operatorId: string): Promis
     );
   return rows.map((r) => r.id).filter((id) => id !== operatorId);
 }
+
+/**
+ * Every enterprise of a jurisdiction in an industry (code and sub-codes) or a subdistrict that is still in business
+ * (operating or suspended), ordered by id: an advice campaign freezes them as its targets. Unscoped: the rule, not
+ * the reader, decides who receives a letter.
+ */
+export async function enterprisesInScope(
+  db: Db,
+  jurisdictionId: string,
+  scope: { industryCode: string } | { subdistrictId: string },
+) {
+  return db
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      uscc: enterprises.uscc,
+      subdistrictId: enterprises.subdistrictId,
+    })
+    .from(enterprises)
+    .where(
+      and(
+        eq(enterprises.jurisdictionId, jurisdictionId),
+        inArray(enterprises.operatingStatus, ['operating', 'suspended']),
+        'industryCode' in scope
+          ? sql`${enterprises.industryCode} like ${`${escapeLike(scope.industryCode)}%`}`
+          : eq(enterprises.subdistrictId, scope.subdistrictId),
+      ),
+    )
+    .orderBy(asc(enterprises.id));
+}

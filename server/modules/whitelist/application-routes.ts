@@ -9,7 +9,7 @@ import { answerOpinion, solicitOpinions } from './commands/opinions.js';
 import { batchDetail, listBatches, listOpinions } from './notice-queries.js';
 import { applicationDetail, listApplications } from './queries.js';
 import { departmentsToAsk } from './unit-names.js';
-import { withPage } from './paging.js';
+import { withPage } from '../../platform/http/paging.js';
 import * as S from './schemas.js';
 import { Type } from 'typebox';
 

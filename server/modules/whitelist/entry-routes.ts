@@ -10,7 +10,7 @@ import { decideExit, proposeExit } from './commands/exits.js';
 import { entryDetail, listEntries, listMeasures } from './entry-queries.js';
 import { exitDetail, listExits, listReviews } from './notice-queries.js';
 import { whitelistStatusOf } from './queries.js';
-import { withPage } from './paging.js';
+import { withPage } from '../../platform/http/paging.js';
 import * as S from './schemas.js';
 
 const tags = ['whitelist'];

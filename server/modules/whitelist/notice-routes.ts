@@ -7,7 +7,7 @@ import { openNotice, publishNotice } from './commands/notices.js';
 import { fileObjection, handleObjection } from './commands/objections.js';
 import { listNotices, noticeDetail } from './notice-queries.js';
 import { publicJurisdiction, publicWhitelist, runningNotices } from './public-queries.js';
-import { withPage } from './paging.js';
+import { withPage } from '../../platform/http/paging.js';
 import * as S from './schemas.js';
 import { Type } from 'typebox';
 

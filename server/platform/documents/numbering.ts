@@ -23,14 +23,34 @@ export function formatDocumentNumber(
  * counter row until commit: concurrent issuers of the same kind queue behind it (no duplicates), and a rolled-back
  * issue rolls the counter back with it (no gaps). Other kinds and years are not blocked.
  */
-export async function takeNextNumber(tx: Db, jurisdictionId: string, kind: string, year: number): Promise<number> {
+export async function takeNextNumber(
+  tx: Db,
+  jurisdictionId: string,
+  kind: string,
+  year: number,
+): Promise<number> {
+  return takeNumbers(tx, jurisdictionId, kind, year, 1);
+}
+
+/**
+ * `count` consecutive sequence numbers at once (bulk issues): returns the first; the range is first..first+count-1.
+ * Same lock and rollback behaviour as `takeNextNumber`.
+ */
+export async function takeNumbers(
+  tx: Db,
+  jurisdictionId: string,
+  kind: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`takeNumbers: bad count ${count}`);
   const [row] = await queryRows<{ n: number }>(
     tx,
     sql`insert into ${documentNumberCounters} (jurisdiction_id, kind, year, last_number)
-        values (${jurisdictionId}, ${kind}, ${year}, 1)
+        values (${jurisdictionId}, ${kind}, ${year}, ${count})
         on conflict (jurisdiction_id, kind, year)
-        do update set last_number = ${documentNumberCounters}.last_number + 1
+        do update set last_number = ${documentNumberCounters}.last_number + ${count}
         returning last_number::int as n`,
   );
-  return Number(row.n);
+  return Number(row.n) - count + 1;
 }

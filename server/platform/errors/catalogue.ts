@@ -19,6 +19,7 @@ import { recordErrors } from './codes/records.js';
 import { associationErrors } from './codes/associations.js';
 import { agencyErrors } from './codes/agencies.js';
 import { whitelistErrors } from './codes/whitelist.js';
+import { enforcementErrors } from './codes/enforcement.js';
 
 /** Each module keeps its codes in codes/<module>.ts; this is their union, checked for clashes by a test. */
 export const errorCatalogue = {
@@ -33,6 +34,7 @@ export const errorCatalogue = {
   ...associationErrors,
   ...agencyErrors,
   ...whitelistErrors,
+  ...enforcementErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

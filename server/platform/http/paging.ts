@@ -1,4 +1,4 @@
-/** Page defaults of the white-list lists. */
+/** Page defaults of list routes whose query schema leaves page and pageSize optional. */
 export const withPage = <T extends { page?: number; pageSize?: number }>(q: T) => ({
   ...q,
   page: q.page ?? 1,
