@@ -104,6 +104,1081 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/advice/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合规建议书批次（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    approve: boolean;
+                                    close: boolean;
+                                    reject: boolean;
+                                };
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                finishedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    text: string;
+                                }[];
+                                jobId: string | null;
+                                origin: "frequency" | "manual";
+                                overdueCount: number;
+                                proposedAt: string;
+                                reason: string;
+                                repliedCount: number;
+                                replyBy: string | null;
+                                replyByEstimated: boolean;
+                                scopeLabel: string;
+                                scopeType: "industry" | "subdistrict";
+                                scopeValue: string;
+                                sentCount: number;
+                                status: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                                targetCount: number;
+                                triggerCount: number | null;
+                                violationTypeCode: string;
+                                /** Format: uuid */
+                                violationTypeId: string;
+                                violationTypeName: string;
+                                windowDays: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 部门提议批量发送合规建议书 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        departmentId?: string;
+                        items?: {
+                            text: string;
+                        }[];
+                        reason: string;
+                        scopeType: "industry" | "subdistrict";
+                        scopeValue: string;
+                        /** Format: uuid */
+                        violationTypeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                close: boolean;
+                                reject: boolean;
+                            };
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            jobId: string | null;
+                            origin: "frequency" | "manual";
+                            overdueCount: number;
+                            proposedAt: string;
+                            reason: string;
+                            repliedCount: number;
+                            replyBy: string | null;
+                            replyByEstimated: boolean;
+                            scopeLabel: string;
+                            scopeType: "industry" | "subdistrict";
+                            scopeValue: string;
+                            sentCount: number;
+                            status: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                            targetCount: number;
+                            triggerCount: number | null;
+                            violationTypeCode: string;
+                            /** Format: uuid */
+                            violationTypeId: string;
+                            violationTypeName: string;
+                            windowDays: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合规建议书批次详情（发送进度、回复与逾期统计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                close: boolean;
+                                reject: boolean;
+                            };
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            jobId: string | null;
+                            origin: "frequency" | "manual";
+                            overdueCount: number;
+                            proposedAt: string;
+                            reason: string;
+                            repliedCount: number;
+                            replyBy: string | null;
+                            replyByEstimated: boolean;
+                            scopeLabel: string;
+                            scopeType: "industry" | "subdistrict";
+                            scopeValue: string;
+                            sentCount: number;
+                            status: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                            targetCount: number;
+                            triggerCount: number | null;
+                            violationTypeCode: string;
+                            /** Format: uuid */
+                            violationTypeId: string;
+                            violationTypeName: string;
+                            windowDays: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/campaigns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准并发送（锁定发送对象，后台逐批编号发送） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                close: boolean;
+                                reject: boolean;
+                            };
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            jobId: string | null;
+                            origin: "frequency" | "manual";
+                            overdueCount: number;
+                            proposedAt: string;
+                            reason: string;
+                            repliedCount: number;
+                            replyBy: string | null;
+                            replyByEstimated: boolean;
+                            scopeLabel: string;
+                            scopeType: "industry" | "subdistrict";
+                            scopeValue: string;
+                            sentCount: number;
+                            status: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                            targetCount: number;
+                            triggerCount: number | null;
+                            violationTypeCode: string;
+                            /** Format: uuid */
+                            violationTypeId: string;
+                            violationTypeName: string;
+                            windowDays: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束批次（回复期限届满后系统自动结束） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                close: boolean;
+                                reject: boolean;
+                            };
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            jobId: string | null;
+                            origin: "frequency" | "manual";
+                            overdueCount: number;
+                            proposedAt: string;
+                            reason: string;
+                            repliedCount: number;
+                            replyBy: string | null;
+                            replyByEstimated: boolean;
+                            scopeLabel: string;
+                            scopeType: "industry" | "subdistrict";
+                            scopeValue: string;
+                            sentCount: number;
+                            status: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                            targetCount: number;
+                            triggerCount: number | null;
+                            violationTypeCode: string;
+                            /** Format: uuid */
+                            violationTypeId: string;
+                            violationTypeName: string;
+                            windowDays: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/campaigns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予发送（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                approve: boolean;
+                                close: boolean;
+                                reject: boolean;
+                            };
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            jobId: string | null;
+                            origin: "frequency" | "manual";
+                            overdueCount: number;
+                            proposedAt: string;
+                            reason: string;
+                            repliedCount: number;
+                            replyBy: string | null;
+                            replyByEstimated: boolean;
+                            scopeLabel: string;
+                            scopeType: "industry" | "subdistrict";
+                            scopeValue: string;
+                            sentCount: number;
+                            status: "proposed" | "sending" | "sent" | "closed" | "rejected";
+                            targetCount: number;
+                            triggerCount: number | null;
+                            violationTypeCode: string;
+                            /** Format: uuid */
+                            violationTypeId: string;
+                            violationTypeName: string;
+                            windowDays: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合规建议书（企业看本企业，街镇看辖区，部门看本部门发出的） */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    enterpriseId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "sent" | "replied" | "overdue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abilities: {
+                                    reply: boolean;
+                                };
+                                campaignId: string | null;
+                                departmentName: string;
+                                /** Format: uuid */
+                                documentId: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    text: string;
+                                }[];
+                                number: string;
+                                overdueAt: string | null;
+                                reason: string;
+                                repliedAt: string | null;
+                                repliedLate: boolean;
+                                reply: string | null;
+                                replyBy: string;
+                                sentAt: string;
+                                status: "sent" | "replied" | "overdue";
+                                subdistrictName: string;
+                                violationId: string | null;
+                                violationTypeName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合规建议书详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reply: boolean;
+                            };
+                            campaignId: string | null;
+                            departmentName: string;
+                            /** Format: uuid */
+                            documentId: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            number: string;
+                            overdueAt: string | null;
+                            reason: string;
+                            repliedAt: string | null;
+                            repliedLate: boolean;
+                            reply: string | null;
+                            replyBy: string;
+                            sentAt: string;
+                            status: "sent" | "replied" | "overdue";
+                            subdistrictName: string;
+                            violationId: string | null;
+                            violationTypeName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advice/letters/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业书面回复合规建议书（自查自改情况） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reply: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abilities: {
+                                reply: boolean;
+                            };
+                            campaignId: string | null;
+                            departmentName: string;
+                            /** Format: uuid */
+                            documentId: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            /** Format: uuid */
+                            id: string;
+                            items: {
+                                text: string;
+                            }[];
+                            number: string;
+                            overdueAt: string | null;
+                            reason: string;
+                            repliedAt: string | null;
+                            repliedLate: boolean;
+                            reply: string | null;
+                            replyBy: string;
+                            sentAt: string;
+                            status: "sent" | "replied" | "overdue";
+                            subdistrictName: string;
+                            violationId: string | null;
+                            violationTypeName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies": {
         parameters: {
             query?: never;
@@ -4244,8 +5319,8 @@ export interface paths {
                             kind: string;
                             kindLabel: string;
                             number: string;
-                            pdfSha256: string;
-                            pdfSize: number;
+                            pdfSha256: string | null;
+                            pdfSize: number | null;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             sequence: number;
@@ -4454,8 +5529,8 @@ export interface paths {
                             kind: string;
                             kindLabel: string;
                             number: string;
-                            pdfSha256: string;
-                            pdfSize: number;
+                            pdfSha256: string | null;
+                            pdfSize: number | null;
                             revokedAt: string | null;
                             revokedReason: string | null;
                             sequence: number;
@@ -4692,6 +5767,408 @@ export interface paths {
                     };
                     content: {
                         "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enforcement/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法检查记录（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    enterpriseId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                enterpriseName: string;
+                                findings: string;
+                                /** Format: uuid */
+                                id: string;
+                                inspectedOn: string;
+                                noticeDocumentId: string | null;
+                                noticeNumber: string | null;
+                                rectifyBy: string | null;
+                                subdistrictName: string;
+                                violationCount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记执法检查（发现违法行为时出具责令限期整改指令书和合规建议书，并监测高发） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        departmentId?: string;
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        findings?: string;
+                        /** @description YYYY-MM-DD */
+                        inspectedOn: string;
+                        rectifyBy?: string | null;
+                        violations: {
+                            description: string;
+                            /** Format: uuid */
+                            violationTypeId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            proposedCampaignIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enforcement/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法检查详情（违法行为、整改指令书、合规建议书） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentName: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            findings: string;
+                            /** Format: uuid */
+                            id: string;
+                            inspectedOn: string;
+                            noticeDocumentId: string | null;
+                            noticeNumber: string | null;
+                            rectifyBy: string | null;
+                            subdistrictName: string;
+                            violationCount: number;
+                            violations: {
+                                abilities: {
+                                    rectify: boolean;
+                                };
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                letterId: string | null;
+                                letterNumber: string | null;
+                                letterStatus: ("sent" | "replied" | "overdue") | null;
+                                rectifiedAt: string | null;
+                                status: "open" | "rectified";
+                                typeCode: string;
+                                typeName: string;
+                                /** Format: uuid */
+                                violationTypeId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enforcement/violations/{id}/rectify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认违法行为已整改（复查合格） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -16467,6 +17944,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/violation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 违法行为类型目录（法律依据、处罚依据与幅度、合规建议自查事项） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adviceItems: {
+                                text: string;
+                            }[];
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            legalBasis: string;
+                            name: string;
+                            penaltyBasis: string;
+                            penaltyRange: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/whitelist/applications": {
         parameters: {
             query?: never;
@@ -20800,8 +22369,8 @@ export interface components {
             kind: string;
             kindLabel: string;
             number: string;
-            pdfSha256: string;
-            pdfSize: number;
+            pdfSha256: string | null;
+            pdfSize: number | null;
             revokedAt: string | null;
             revokedReason: string | null;
             sequence: number;
