@@ -110,7 +110,10 @@ export const eventKindLabels: Record<string, Label> = {
   'whitelist.opinion_lapsed': { 'zh-CN': '部门逾期未反馈意见', en: 'Opinion deadline passed' },
   'whitelist.application_noticed': { 'zh-CN': '列入公示', en: 'Put on public notice' },
   'whitelist.application_published': { 'zh-CN': '发布入库', en: 'Published on the white list' },
-  'whitelist.application_reconsidered': { 'zh-CN': '异议成立，重新审查', en: 'Back to review after an objection' },
+  'whitelist.application_reconsidered': {
+    'zh-CN': '异议成立，重新审查',
+    en: 'Back to review after an objection',
+  },
   'whitelist.application_returned': { 'zh-CN': '退回申请', en: 'Application returned' },
   'whitelist.application_rejected': { 'zh-CN': '不予入库', en: 'Application rejected' },
   'whitelist.application_withdrawn': { 'zh-CN': '撤回申请', en: 'Application withdrawn' },
@@ -129,6 +132,18 @@ export const eventKindLabels: Record<string, Label> = {
   'whitelist.exit_proposed': { 'zh-CN': '提出退出事项', en: 'Exit proposed' },
   'whitelist.exit_decided': { 'zh-CN': '决定退出白名单', en: 'Exit decided' },
   'whitelist.exit_dismissed': { 'zh-CN': '不予退出', en: 'Exit dismissed' },
+  'document.batch_issued': { 'zh-CN': '批量出具文书', en: 'Documents issued in bulk' },
+  'enforcement.inspection_recorded': { 'zh-CN': '登记执法检查', en: 'Inspection recorded' },
+  'enforcement.violation_rectified': { 'zh-CN': '违法行为整改复查合格', en: 'Violation rectified' },
+  'advice.campaign_proposed': { 'zh-CN': '提议批量发送合规建议书', en: 'Advice campaign proposed' },
+  'advice.campaign_approved': { 'zh-CN': '批准发送合规建议书', en: 'Advice campaign approved' },
+  'advice.campaign_rejected': { 'zh-CN': '不予发送合规建议书', en: 'Advice campaign rejected' },
+  'advice.letters_sent': { 'zh-CN': '发送一批合规建议书', en: 'Advice letters sent' },
+  'advice.campaign_sent': { 'zh-CN': '合规建议书发送完毕', en: 'Advice campaign sent' },
+  'advice.campaign_closed': { 'zh-CN': '合规建议书批次结束', en: 'Advice campaign closed' },
+  'advice.letter_sent': { 'zh-CN': '发送合规建议书', en: 'Advice letter sent' },
+  'advice.letter_replied': { 'zh-CN': '企业书面回复合规建议书', en: 'Advice letter answered' },
+  'advice.letter_overdue': { 'zh-CN': '合规建议书逾期未回复', en: 'Advice letter overdue' },
 };
 
 /** Entity types named in audit events. */
@@ -158,6 +173,10 @@ export const entityTypeLabels: Record<string, Label> = {
   whitelist_entry: { 'zh-CN': '白名单', en: 'White-list entry' },
   annual_review: { 'zh-CN': '年度复核', en: 'Annual review' },
   whitelist_exit: { 'zh-CN': '退出事项', en: 'Exit' },
+  enforcement_inspection: { 'zh-CN': '执法检查', en: 'Inspection' },
+  violation: { 'zh-CN': '违法行为', en: 'Violation' },
+  advice_campaign: { 'zh-CN': '合规建议书批次', en: 'Advice campaign' },
+  advice_letter: { 'zh-CN': '合规建议书', en: 'Advice letter' },
 };
 
 export function eventKindLabel(kind: string, locale: LabelLocale = 'zh-CN'): string {

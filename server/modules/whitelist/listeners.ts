@@ -57,8 +57,7 @@ const text = (v: unknown): string =>
 
 /**
  * The events of other modules that put a white-list membership in question (DOMAIN.md §4.4). Registered once per
- * process by the module's setup. Rectification notices and advice letters ignored past their deadline will join
- * when the enforcement module emits them.
+ * process by the module's setup.
  */
 export function registerExitListeners(): void {
   proposeOn('accident.recorded', async (_tx, _e, p) => {
@@ -99,6 +98,12 @@ export function registerExitListeners(): void {
       summary: `检查发现重大事故隐患：${text(p.title)}（整改期限 ${text(p.deadline)}）`,
     };
   });
+  // refusal to rectify: an advice letter left unanswered past its deadline
+  proposeOn('advice.letter_overdue', async (_tx, _e, p) => ({
+    enterpriseId: text(p.enterpriseId),
+    reason: 'refused_rectification',
+    summary: `合规建议书 ${text(p.number)} 逾期未书面回复（回复期限 ${text(p.replyBy)}）`,
+  }));
   proposeOn('enterprise.updated', async (_tx, e, p) => {
     const status = p.fields?.operatingStatus;
     if (status !== 'deregistered' && status !== 'closed') return null;
