@@ -210,6 +210,18 @@ describe('demo data', () => {
     expect(proposals.items).toMatchObject([{ reason: 'major_hazard', sourceKind: 'hazard.reported' }]);
     expect(first.logins.filter((l) => /^demo\.sy\d\d$/.test(l.username))).toHaveLength(5);
 
+    // enforcement (demo-enforcement.ts): the fire brigade's campaign in 仰义 was sent; five blocked exits in 皮鞋制造
+    // proposed an industry campaign that waits for the bureau; the demo enterprise has a letter to answer
+    const campaigns = (await bureau.get('/api/advice/campaigns')).json();
+    expect(
+      campaigns.items.map((c: { status: string; origin: string }) => `${c.status}/${c.origin}`).sort(),
+    ).toEqual(['proposed/frequency', 'sent/manual']);
+    const sent = campaigns.items.find((c: { status: string }) => c.status === 'sent');
+    expect(sent.sentCount).toBe(sent.targetCount);
+    expect(sent.targetCount).toBeGreaterThan(0);
+    const inbox = (await (await login('demo.enterprise')).get('/api/advice/letters')).json();
+    expect(inbox.items.some((l: { abilities: { reply: boolean } }) => l.abilities.reply)).toBe(true);
+
     const parks = (await bureau.get('/api/parks')).json();
     expect(parks).toHaveLength(10);
     expect(

@@ -20,6 +20,7 @@ import { loadConfig } from '../platform/config.js';
 import { fileStoreFromConfig, type FileStore } from '../platform/files/store.js';
 import { loadAssociationDemo } from './demo-association.js';
 import { confirmEnterprise } from './demo-confirmation.js';
+import { loadEnforcementDemo } from './demo-enforcement.js';
 import { demoEngineers, demoLogins, ensureUser } from './demo-logins.js';
 import { getReady, gettingReadyPlan } from './demo-readiness.js';
 import { loadWhitelistDemo } from './demo-whitelist.js';
@@ -371,6 +372,16 @@ export async function loadDemo(
 
   // 7. the footwear association, registered by the bureau, adopts 12 key items of the filed footwear standard
   await loadAssociationDemo(db, { bureau: actor, jurisdictionId: j.id, footwearVersionId: filed.footwear });
+
+  // 8. enforcement: a sent campaign in 仰义, a letter for the demo enterprise, and five blocked-exit violations in
+  //    皮鞋制造 that propose an industry campaign waiting for the bureau (see demo-enforcement.ts)
+  await loadEnforcementDemo(db, {
+    jurisdictionId: j.id,
+    bureau: actor,
+    officer: await as(await ensureUser(db, j.id, 'demo.officer', '应急管理局 执法人员', [])),
+    fire: await as(await ensureUser(db, j.id, 'demo.fire', '区消防救援大队 工作人员', [])),
+    demoEnterpriseId: ent.id,
+  });
 
   const logins = demoLogins(unit, footwear.fields.name, whitelistNames);
   if (opts.dataDir)
