@@ -62,6 +62,52 @@ describe('menu by abilities', () => {
     expect(paths(registrar)).toEqual(['/', ['registry', '/enterprises', '/enterprises/import', '/parks']]);
   });
 
+  it('gathers inspections, campaigns and letters under 执法与合规建议, each behind its ability', () => {
+    const officer: Access = {
+      roles: ['enforcement_officer'],
+      abilities: {
+        ...none,
+        viewInspections: true,
+        recordInspections: true,
+        viewCampaigns: true,
+        proposeCampaigns: true,
+        viewAdviceLetters: true,
+      },
+    };
+    expect(paths(officer)).toEqual([
+      '/',
+      '/inspections',
+      [
+        'enforcement',
+        '/enforcement/inspections',
+        '/enforcement/inspections/new',
+        '/advice/campaigns',
+        '/advice/letters',
+      ],
+    ]);
+    const bureau: Access = {
+      roles: ['bureau_admin'],
+      abilities: { ...none, viewCampaigns: true, approveCampaigns: true, viewAdviceLetters: true },
+    };
+    expect(paths(bureau)).toEqual([
+      '/',
+      ['enforcement', '/advice/campaigns', '/advice/letters'],
+      ['system', '/calendar'],
+    ]);
+    // an enterprise: its inspections and its letters (the inbox), no campaigns, no recording
+    const enterprise: Access = {
+      roles: ['enterprise_user'],
+      abilities: { ...none, viewInspections: true, viewAdviceLetters: true },
+    };
+    expect(paths(enterprise)).toEqual([
+      '/',
+      '/my-enterprise',
+      '/commitment',
+      '/inspections',
+      ['enforcement', '/enforcement/inspections', '/advice/letters'],
+    ]);
+  });
+
   it('treats a missing ability as not granted', () => {
     expect(paths({ roles: ['system_admin'], abilities: {} })).toEqual(['/']);
   });
@@ -99,12 +145,31 @@ describe('entryForPath', () => {
     expect(entryForPath(menuEntries, '/enterprises/0190c0de-0000-7000-8000-000000000001')?.key).toBe(
       'enterprises',
     );
+    expect(entryForPath(menuEntries, '/enforcement/inspections/new')?.key).toBe('enforcement-inspection-new');
+    expect(
+      entryForPath(menuEntries, '/enforcement/inspections/0190c0de-0000-7000-8000-000000000001')?.key,
+    ).toBe('enforcement-inspections');
+    expect(entryForPath(menuEntries, '/advice/campaigns/0190c0de-0000-7000-8000-000000000001')?.key).toBe(
+      'advice-campaigns',
+    );
+    expect(entryForPath(menuEntries, '/advice/letters/0190c0de-0000-7000-8000-000000000001')?.key).toBe(
+      'advice-letters',
+    );
     expect(entryForPath(menuEntries, '/audit-extra')).toBeUndefined();
     expect(entryForPath(menuEntries, '/account/password')).toBeUndefined();
   });
 });
 
 describe('menu entries', () => {
+  it('give the routes notifications link to (/advice/letters/<id>, /advice/campaigns/<id>)', () => {
+    const byPath = new Map(menuEntries.map((e) => [e.path, e]));
+    expect(byPath.get('/advice/letters/:id')?.requires).toEqual({ ability: 'viewAdviceLetters' });
+    expect(byPath.get('/advice/campaigns/:id')?.requires).toEqual({ ability: 'viewCampaigns' });
+    expect(byPath.get('/advice/campaigns/new')?.requires).toEqual({ ability: 'proposeCampaigns' });
+    expect(byPath.get('/enforcement/inspections/:id')?.requires).toEqual({ ability: 'viewInspections' });
+    expect(byPath.get('/enforcement/inspections/new')?.requires).toEqual({ ability: 'recordInspections' });
+  });
+
   it('have unique keys and paths', () => {
     expect(new Set(menuEntries.map((e) => e.key)).size).toBe(menuEntries.length);
     expect(new Set(menuEntries.map((e) => e.path)).size).toBe(menuEntries.length);

@@ -42,6 +42,11 @@ import {
   SafetyOutlined,
   SolutionOutlined,
   CommentOutlined,
+  AlertOutlined,
+  SendOutlined,
+  FormOutlined,
+  MailOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -58,6 +63,8 @@ export const menuGroups = {
   system: { label: 'menu.group.system', icon: <ToolOutlined /> },
   // 白名单: applications and opinions here; public notices, the list itself and exits join the same group
   whitelist: { label: 'whitelist.menu.group', icon: <SafetyOutlined /> },
+  // 执法检查 and 合规建议 (web/src/pages/enforcement)
+  enforcement: { label: 'enforcement.menu.group', icon: <AlertOutlined /> },
 } satisfies Record<string, MenuGroup>;
 
 export type MenuGroupKey = keyof typeof menuGroups;
@@ -281,6 +288,76 @@ export const menuEntries: MenuEntry[] = [
     hidden: true,
     requires: { ability: 'viewHazards' },
     page: lazy(() => import('./pages/hazards/ExtensionDetailPage')),
+  },
+  // 执法检查, 合规建议批次, 合规建议书 (web/src/pages/enforcement); notifications link to /advice/letters/:id and
+  // /advice/campaigns/:id. The static /…/new routes rank above the /:id ones in React Router.
+  {
+    key: 'enforcement-inspections',
+    path: '/enforcement/inspections',
+    label: 'enforcement.menu.inspections',
+    icon: <ScheduleOutlined />,
+    group: 'enforcement',
+    requires: { ability: 'viewInspections' },
+    page: lazy(() => import('./pages/enforcement/InspectionsPage')),
+  },
+  {
+    key: 'enforcement-inspection-new',
+    path: '/enforcement/inspections/new',
+    label: 'enforcement.menu.newInspection',
+    icon: <FormOutlined />,
+    group: 'enforcement',
+    requires: { ability: 'recordInspections' },
+    page: lazy(() => import('./pages/enforcement/NewInspectionPage')),
+  },
+  {
+    key: 'enforcement-inspection',
+    path: '/enforcement/inspections/:id',
+    label: 'enforcement.menu.inspections',
+    hidden: true,
+    requires: { ability: 'viewInspections' },
+    page: lazy(() => import('./pages/enforcement/InspectionDetailPage')),
+  },
+  {
+    key: 'advice-campaigns',
+    path: '/advice/campaigns',
+    label: 'advice.menu.campaigns',
+    icon: <SendOutlined />,
+    group: 'enforcement',
+    requires: { ability: 'viewCampaigns' },
+    page: lazy(() => import('./pages/enforcement/CampaignsPage')),
+  },
+  {
+    key: 'advice-campaign-new',
+    path: '/advice/campaigns/new',
+    label: 'advice.menu.propose',
+    hidden: true, // from the 提议批量发送 button of the campaigns list
+    requires: { ability: 'proposeCampaigns' },
+    page: lazy(() => import('./pages/enforcement/ProposeCampaignPage')),
+  },
+  {
+    key: 'advice-campaign',
+    path: '/advice/campaigns/:id',
+    label: 'advice.menu.campaigns',
+    hidden: true,
+    requires: { ability: 'viewCampaigns' },
+    page: lazy(() => import('./pages/enforcement/CampaignDetailPage')),
+  },
+  {
+    key: 'advice-letters',
+    path: '/advice/letters',
+    label: 'advice.menu.letters',
+    icon: <MailOutlined />,
+    group: 'enforcement',
+    requires: { ability: 'viewAdviceLetters' },
+    page: lazy(() => import('./pages/enforcement/LettersPage')),
+  },
+  {
+    key: 'advice-letter',
+    path: '/advice/letters/:id',
+    label: 'advice.menu.letters',
+    hidden: true,
+    requires: { ability: 'viewAdviceLetters' },
+    page: lazy(() => import('./pages/enforcement/LetterDetailPage')),
   },
   // 白名单入库申请 (web/src/pages/whitelist)
   {

@@ -146,6 +146,21 @@ export const problemTexts: Record<Locale, ProblemTexts> = {
     SELF_DISCIPLINE_VERSION_NOT_PUBLISHED: 'Items can only be taken from a published or filed standard version',
     SELF_DISCIPLINE_ITEMS_INVALID: 'No items chosen, or some items are not in that standard version',
 
+    // enforcement inspections and advice (server/platform/errors/codes/enforcement.ts)
+    VIOLATION_TYPE_NOT_FOUND: 'No such active violation type',
+    VIOLATION_NOT_FOUND: 'No such violation',
+    VIOLATION_TRANSITION:
+      'The violation’s status does not allow this (someone may have acted first; refresh)',
+    INSPECTION_DATES: 'The inspection date cannot be in the future and the deadline cannot precede it',
+    ADVICE_CAMPAIGN_NOT_FOUND: 'No such advice campaign',
+    ADVICE_CAMPAIGN_TRANSITION:
+      'The campaign’s status does not allow this (someone may have acted first; refresh)',
+    ADVICE_CAMPAIGN_LIVE: 'A campaign for this violation type and scope is already open',
+    ADVICE_CAMPAIGN_EMPTY: 'No enterprise in business in this scope',
+    ADVICE_SCOPE_UNKNOWN: 'Unknown industry or subdistrict',
+    ADVICE_LETTER_NOT_FOUND: 'No such advice letter',
+    ADVICE_LETTER_TRANSITION: 'The letter has already been answered',
+
     // request validation, per field
     required: 'Required',
     minLength: 'Too short',

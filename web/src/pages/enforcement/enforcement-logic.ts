@@ -1,0 +1,318 @@
+/**
+ * Pure logic of the enforcement pages (执法检查) and the advice pages (合规建议批次, 合规建议书): status labels and
+ * colours, URL filters ↔ list queries, request bodies from form values, deadlines, sending progress, and the
+ * server's field errors mapped onto form fields. No React here: tested in node (enforcement-logic.test.ts).
+ */
+import { ApiProblem, isApiProblem, type ProblemBody } from '../../api/problem';
+import type { MessageKey } from '../../i18n';
+import type {
+  Campaign,
+  CampaignListQuery,
+  CampaignOrigin,
+  CampaignStatus,
+  InspectionBody,
+  InspectionListQuery,
+  LetterListQuery,
+  LetterStatus,
+  ProposeBody,
+  ScopeType,
+  ViolationStatus,
+  ViolationType,
+} from './types';
+
+export const listPageSize = 20;
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------- statuses and labels
+
+export const violationStatuses: readonly ViolationStatus[] = ['open', 'rectified'];
+export const violationStatusKey = (s: ViolationStatus): MessageKey => `enforcement.violationStatus.${s}`;
+export const violationStatusColor: Record<ViolationStatus, string> = { open: 'orange', rectified: 'green' };
+
+export const campaignStatuses: readonly CampaignStatus[] = [
+  'proposed',
+  'sending',
+  'sent',
+  'closed',
+  'rejected',
+];
+export const campaignStatusKey = (s: CampaignStatus): MessageKey => `advice.campaignStatus.${s}`;
+export const campaignStatusColor: Record<CampaignStatus, string> = {
+  proposed: 'gold',
+  sending: 'processing',
+  sent: 'blue',
+  closed: 'default',
+  rejected: 'red',
+};
+
+export const letterStatuses: readonly LetterStatus[] = ['sent', 'replied', 'overdue'];
+export const letterStatusKey = (s: LetterStatus): MessageKey => `advice.letterStatus.${s}`;
+export const letterStatusColor: Record<LetterStatus, string> = {
+  sent: 'blue',
+  replied: 'green',
+  overdue: 'red',
+};
+
+export const campaignOrigins: readonly CampaignOrigin[] = ['frequency', 'manual'];
+export const originKey = (o: CampaignOrigin): MessageKey => `advice.origin.${o}`;
+
+export const scopeTypes: readonly ScopeType[] = ['industry', 'subdistrict'];
+export const scopeTypeKey = (s: ScopeType): MessageKey => `advice.scopeType.${s}`;
+
+/** A catalog entry as a select shows it: "A01 未按规定开展安全生产教育培训". */
+export function violationTypeLabel(t: Pick<ViolationType, 'code' | 'name'>): string {
+  return t.code ? `${t.code} ${t.name}` : t.name;
+}
+
+// ---------------------------------------------------------------- list filters (URL ↔ query)
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+const text = (value: string | undefined): string | undefined => {
+  const v = value?.trim();
+  return v ? v.slice(0, 100) : undefined;
+};
+
+export const inspectionSearchKeys = ['q', 'page'] as const;
+export type InspectionSearch = Partial<Record<(typeof inspectionSearchKeys)[number], string>>;
+
+export function inspectionListQuery(search: InspectionSearch): InspectionListQuery {
+  const query: InspectionListQuery = { page: positive(search.page, 1), pageSize: listPageSize };
+  const q = text(search.q);
+  if (q) query.q = q;
+  return query;
+}
+
+export const campaignSearchKeys = ['status', 'page'] as const;
+export type CampaignSearch = Partial<Record<(typeof campaignSearchKeys)[number], string>>;
+
+export function campaignListQuery(search: CampaignSearch): CampaignListQuery {
+  const query: CampaignListQuery = { page: positive(search.page, 1), pageSize: listPageSize };
+  if (isOneOf(campaignStatuses, search.status)) query.status = search.status;
+  return query;
+}
+
+export const letterSearchKeys = ['status', 'q', 'campaign', 'enterprise', 'page'] as const;
+export type LetterSearch = Partial<Record<(typeof letterSearchKeys)[number], string>>;
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The letters query of the URL; `campaignId` fixed by a campaign's page wins over the URL's. */
+export function letterListQuery(search: LetterSearch, fixed: { campaignId?: string } = {}): LetterListQuery {
+  const query: LetterListQuery = { page: positive(search.page, 1), pageSize: listPageSize };
+  if (isOneOf(letterStatuses, search.status)) query.status = search.status;
+  const q = text(search.q);
+  if (q) query.q = q;
+  const campaignId = fixed.campaignId ?? search.campaign;
+  if (campaignId && uuid.test(campaignId)) query.campaignId = campaignId;
+  if (search.enterprise && uuid.test(search.enterprise)) query.enterpriseId = search.enterprise;
+  return query;
+}
+
+export function hasLetterFilters(search: LetterSearch): boolean {
+  return Boolean(search.status || search.q?.trim() || search.campaign || search.enterprise);
+}
+
+// ---------------------------------------------------------------- request bodies
+
+const clean = (s: string | null | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
+
+export interface InspectionValues {
+  enterpriseId: string;
+  departmentId?: string | null;
+  /** YYYY-MM-DD */
+  inspectedOn: string;
+  findings?: string | null;
+  /** YYYY-MM-DD; asked for only when violations were found */
+  rectifyBy?: string | null;
+  violations?: readonly { violationTypeId?: string | null; description?: string | null }[] | null;
+}
+
+/**
+ * POST /api/enforcement/inspections: trimmed text, no empty findings, the deadline only with violations (the server
+ * requires it then and ignores it otherwise), the department only when the officer chose one.
+ */
+export function inspectionBody(v: InspectionValues): InspectionBody {
+  const violations = (v.violations ?? []).map((x) => ({
+    violationTypeId: x.violationTypeId ?? '',
+    description: (x.description ?? '').trim(),
+  }));
+  const body: InspectionBody = { enterpriseId: v.enterpriseId, inspectedOn: v.inspectedOn, violations };
+  if (v.departmentId) body.departmentId = v.departmentId;
+  const findings = clean(v.findings);
+  if (findings) body.findings = findings;
+  if (violations.length > 0 && v.rectifyBy) body.rectifyBy = v.rectifyBy;
+  return body;
+}
+
+export interface ProposeValues {
+  violationTypeId: string;
+  scopeType: ScopeType;
+  scopeValue: string;
+  reason: string;
+  items?: readonly (string | null | undefined)[] | null;
+  departmentId?: string | null;
+}
+
+/** POST /api/advice/campaigns: blank items dropped (none left: the server takes the type's own items). */
+export function proposeBody(v: ProposeValues): ProposeBody {
+  const body: ProposeBody = {
+    violationTypeId: v.violationTypeId,
+    scopeType: v.scopeType,
+    scopeValue: v.scopeValue,
+    reason: v.reason.trim(),
+  };
+  const items = (v.items ?? []).map((i) => clean(i)).filter((i): i is string => i !== undefined);
+  if (items.length > 0) body.items = items.map((i) => ({ text: i }));
+  if (v.departmentId) body.departmentId = v.departmentId;
+  return body;
+}
+
+/** The items a proposal starts from: the violation type's self-inspection items, editable. */
+export function defaultItems(type: Pick<ViolationType, 'adviceItems'> | undefined): string[] {
+  return type ? type.adviceItems.map((i) => i.text) : [];
+}
+
+// ---------------------------------------------------------------- who acts for which department
+
+interface Binding {
+  role: string;
+  unitId: string;
+  unitName: string;
+}
+
+/**
+ * The units the user holds one of the roles in (from /api/me), once each. Picks which department an officer acts
+ * for when they hold more than one; the server decides whether that is allowed.
+ */
+export function unitsForRoles(
+  bindings: readonly Binding[],
+  roles: readonly string[],
+): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const b of bindings) if (roles.includes(b.role) && !seen.has(b.unitId)) seen.set(b.unitId, b.unitName);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/** The roles the server lets record inspections and propose campaigns for their units (enforcement/policy.ts). */
+export const inspectingRoles = ['enforcement_officer'] as const;
+export const proposingRoles = [
+  'enforcement_officer',
+  'department_officer',
+  'bureau_admin',
+  'bureau_reviewer',
+] as const;
+
+/** A user who is only an enterprise's: the letters page is their inbox (cards, no staff filters). */
+export function isEnterpriseOnly(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === 'enterprise_user');
+}
+
+// ---------------------------------------------------------------- deadlines
+
+/** Today as a calendar date in China time (deadlines are China calendar days). */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `today` to `deadline` (both YYYY-MM-DD): negative once it has passed. */
+export function daysLeft(deadline: string, today: string): number {
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface DeadlineView {
+  key: MessageKey;
+  n: number;
+  /** red once overdue, orange when two days or fewer are left */
+  tone: 'danger' | 'warning' | 'secondary';
+}
+
+/**
+ * What a letter's reply-by shows: nothing once replied; "已逾期" when the server marked it (or the day passed before
+ * the nightly sweep did); otherwise the days left.
+ */
+export function replyDeadline(
+  letter: { status: LetterStatus; replyBy: string },
+  today: string,
+): DeadlineView | null {
+  if (letter.status === 'replied') return null;
+  const n = daysLeft(letter.replyBy, today);
+  if (letter.status === 'overdue' || n < 0)
+    return { key: 'advice.deadline.overdue', n: Math.max(0, -n), tone: 'danger' };
+  if (n === 0) return { key: 'advice.deadline.today', n, tone: 'warning' };
+  return { key: 'advice.deadline.left', n, tone: n <= 2 ? 'warning' : 'secondary' };
+}
+
+/** A letter is shown in red in lists when it is overdue (marked, or past its day). */
+export function isOverdue(letter: { status: LetterStatus; replyBy: string }, today: string): boolean {
+  return replyDeadline(letter, today)?.tone === 'danger';
+}
+
+// ---------------------------------------------------------------- campaigns
+
+/** Percent of the frozen targets whose letters are out (null before approval fixed the targets). */
+export function sendingPercent(c: Pick<Campaign, 'targetCount' | 'sentCount' | 'status'>): number | null {
+  if (c.status === 'sent' || c.status === 'closed') return 100;
+  if (c.targetCount <= 0) return null;
+  return Math.min(100, Math.floor((c.sentCount / c.targetCount) * 100));
+}
+
+/** Poll a campaign while its letters go out (every 2 s), not otherwise. */
+export function campaignPollMs(c: Pick<Campaign, 'status'> | undefined): number | false {
+  return c?.status === 'sending' ? 2000 : false;
+}
+
+export const campaignActionOrder = ['approve', 'reject', 'close'] as const;
+export type CampaignAction = (typeof campaignActionOrder)[number];
+
+/** The buttons a campaign shows: what the server's `abilities` allow, in a fixed order. */
+export function campaignActions(abilities: Campaign['abilities']): CampaignAction[] {
+  return campaignActionOrder.filter((a) => abilities[a]);
+}
+
+export const campaignActionKey = (a: CampaignAction): MessageKey => `advice.action.${a}`;
+
+/** Why the campaign was proposed, as a sentence: the frequency that triggered it, or the proposing department. */
+export function campaignWhy(
+  c: Pick<Campaign, 'origin' | 'triggerCount' | 'windowDays' | 'scopeLabel' | 'departmentName'>,
+): { key: MessageKey; params: Record<string, string | number> } {
+  if (c.origin === 'frequency' && c.triggerCount !== null && c.windowDays !== null)
+    return {
+      key: 'advice.campaign.whyFrequency',
+      params: { n: c.triggerCount, days: c.windowDays, scope: c.scopeLabel },
+    };
+  return { key: 'advice.campaign.whyManual', params: { department: c.departmentName || '—' } };
+}
+
+// ---------------------------------------------------------------- problems
+
+/** Field paths as the request validation writes them (`body/…`); the module's own checks write them bare. */
+export function bodyFieldPath(field: string): string {
+  if (/^(body|querystring|params|headers)(\/|$)/.test(field)) return field;
+  return `body/${field.replace(/^\/+/, '')}`;
+}
+
+/**
+ * The same problem with every field path in the `body/…` form, so `applyProblemToForm` can put the module's own
+ * field errors (`inspectedOn`, `violations/0/description`, `scopeValue`) next to their fields.
+ */
+export function withBodyFieldPaths(error: unknown): unknown {
+  if (!isApiProblem(error) || error.errors.length === 0) return error;
+  const body = error.body as unknown as ProblemBody;
+  return new ApiProblem({
+    ...body,
+    status: error.status,
+    errors: error.errors.map((e) => ({ ...e, field: bodyFieldPath(e.field) })),
+  });
+}
+
+/** Codes after which the shown data is stale (someone acted first, a campaign moved on): refresh. */
+export function isStaleProblem(error: unknown): boolean {
+  return isApiProblem(error) && (error.status === 409 || error.status === 404);
+}
