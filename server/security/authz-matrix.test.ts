@@ -19,6 +19,10 @@
  * a running notice with an open objection, an active and a suspended entry with a proposed exit, a submitted annual
  * review and a measure, written into the tables (whitelist-matrix-fixtures.test-support.ts; those routes' entries
  * are in whitelist-matrix.test-support.ts).
+ * Each foreign scope also has an inspection with an open violation and the advice letter it produced, a proposed and
+ * a sent campaign, all of a department no matrix role is bound to, made through the API
+ * (enforcement-matrix-fixtures.test-support.ts; entries in enforcement-matrix.test-support.ts, which also points
+ * department staff at another department's rows of their own jurisdiction).
  *
  * `routeMatrix` has one entry per `METHOD path` of the OpenAPI document. A route the document has and the table
  * has not fails the test by name (and so does a stale entry), so a new route cannot ship without saying who must
@@ -36,7 +40,7 @@
  *   the base set of a scope: enterprise, park, document, file, user, import, job, engagement, notification);
  * - the entries of identity (with the public, own-session and reference routes, audit, settings, jobs and
  *   notifications), registry (with standards), documents and agencies;
- * - entries and fixtures of readiness, confirmation, associations, whitelist and records-import.
+ * - entries and fixtures of readiness, confirmation, associations, whitelist, records-import and enforcement.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -106,6 +110,8 @@ import { buildReadinessFixtures, readinessEntries } from './readiness-matrix.tes
 import { buildWhitelistFixtures, whitelistStates } from './whitelist-matrix-fixtures.test-support.js';
 import { whitelistMatrixEntries } from './whitelist-matrix.test-support.js';
 import { recordsImportEntries, recordsImportFile } from './records-import-matrix.test-support.js';
+import { buildEnforcementFixtures, enforcementStates } from './enforcement-matrix-fixtures.test-support.js';
+import { enforcementDepartmentLeaks, enforcementEntries } from './enforcement-matrix.test-support.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sc-authz-'));
 process.env.DATA_DIR = dataDir; // evidence files of this test go to a temp dir
@@ -158,6 +164,9 @@ const routeMatrix: Record<string, Entry> = {
 
   // ── adverse records import ──────────────────────────────────────────────────────────────────────────────────
   ...recordsImportEntries(all, allBut('bureau_admin'), recordsImportFiles),
+
+  // ── enforcement: violation types, inspections, violations, advice campaigns and letters ─────────────────────
+  ...enforcementEntries(all),
 };
 
 /** GET routes whose owner control cannot succeed, and why. */
@@ -327,6 +336,14 @@ beforeAll(async () => {
       departmentId: b.other.departmentId,
       uscc: uniqueUscc,
     }),
+    enforcement: await buildEnforcementFixtures({
+      env,
+      enterprise: bEnterprise,
+      departmentId: b.other.departmentId,
+      userIn: async (role, unitId) => login(await createIn(bId, role, unitId)),
+      bureau: b.bureauAdmin,
+      callersJurisdictionId: jurisdictionA,
+    }),
   };
 
   // ── A: one user per role, and what lies outside the non-jurisdiction-wide roles ──
@@ -435,6 +452,15 @@ beforeAll(async () => {
       enterpriseId: aEnterprise.id,
       departmentId: await ctx.unit('scjg'),
       uscc: uniqueUscc,
+    }),
+    // by the market regulator: neither the matrix's department officer's (消防) nor its enforcement officer's (the bureau)
+    enforcement: await buildEnforcementFixtures({
+      env,
+      enterprise: aEnterprise,
+      departmentId: await ctx.unit('scjg'),
+      userIn: async (role, unit) => login(await buildUser(ctx, { roles: [{ role, unit }] })),
+      bureau: aBureauAdmin,
+      callersJurisdictionId: jurisdictionA,
     }),
   };
   for (const { enterpriseUscc } of [far, near])
@@ -570,6 +596,13 @@ describe('authorization matrix', () => {
     expect(unseen).toEqual([]);
   });
 
+  it("refuses department staff another department's enforcement rows of their own jurisdiction", async () => {
+    const leaks = await enforcementDepartmentLeaks(near, (role, method, req) =>
+      send(sessions.get(role)!, method, req),
+    );
+    expect(leaks).toEqual([]);
+  });
+
   it('left the foreign entities as they were', async () => {
     // the refused writes above changed nothing: B's enterprise, park and document read back unchanged by B
     const [e] = await ctx.db.select().from(enterprises).where(eq(enterprises.id, far.enterpriseId));
@@ -628,6 +661,9 @@ describe('authorization matrix', () => {
     expect(kept).toEqual([{ status: 'active' }, { status: 'active' }]);
     // nor the refused white-list actions
     for (const { whitelist: w } of [far, near]) expect(await whitelistStates(ctx.db, w)).toEqual(w.states);
+    // nor the refused enforcement actions (no violation rectified, letter answered, campaign decided or closed)
+    for (const { enforcement: e } of [far, near])
+      expect(await enforcementStates(ctx.db, e)).toEqual(e.states);
     // nor the refused imports of adverse records
     expect(await ctx.db.select().from(accidents).where(eq(accidents.source, '导入：matrix.xlsx'))).toEqual(
       [],

@@ -8,6 +8,7 @@
 import type { Role } from '../../domain/roles.js';
 import type { AssociationForeign } from './associations-matrix.test-support.js';
 import type { ConfirmationForeign } from './confirmation-matrix.test-support.js';
+import type { EnforcementForeign } from './enforcement-matrix.test-support.js';
 import type { ReadinessForeign } from './readiness-matrix.test-support.js';
 import type { WhitelistForeign } from './whitelist-matrix.test-support.js';
 
@@ -66,6 +67,8 @@ export interface Foreign extends BaseForeign {
   association: AssociationForeign;
   /** the white-list workflow's applications, opinion, batch, notice, objection, entries, exit, review and measure */
   whitelist: WhitelistForeign;
+  /** an inspection with an open violation and its letter, a proposed and a sent campaign, of another department */
+  enforcement: EnforcementForeign;
 }
 
 /** B's entities that every role of A is pointed at. */
