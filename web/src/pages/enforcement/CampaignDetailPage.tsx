@@ -20,7 +20,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { isApiProblem, problemMessage } from '../../api/problem';
@@ -233,8 +233,11 @@ function CampaignLetters({ c }: { c: Campaign }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [search, setSearch] = useSearchState(['page'] as const);
-  // new letters arrive while the campaign is being sent
+  // new letters arrive while the campaign is being sent: ask again when the count moves
+  const seenCount = useRef(c.sentCount);
   useEffect(() => {
+    if (seenCount.current === c.sentCount) return;
+    seenCount.current = c.sentCount;
     void queryClient.invalidateQueries({ queryKey: lettersKey });
   }, [c.sentCount, queryClient]);
   return (
