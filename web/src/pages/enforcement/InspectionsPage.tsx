@@ -33,8 +33,8 @@ function ViolationsCell({ n }: { n: number }) {
 }
 
 /**
- * 执法检查 `/enforcement/inspections`: the inspections the user may see (officers: their department's; the bureau:
- * all; a subdistrict: its enterprises'; an enterprise: its own), searchable by enterprise name; 登记检查 for officers.
+ * 执法检查 `/enforcement/inspections`: the inspections the user may see (the server scopes them: a subdistrict its
+ * enterprises', an enterprise its own), searchable by enterprise name; 登记检查 for enforcement officers.
  */
 export default function InspectionsPage() {
   const { t, locale } = useI18n();
