@@ -1,7 +1,9 @@
 /**
  * npm run bench [-- --rows 50000] — district-scale benchmarks; each prints its figures as one JSON line.
- * DATABASE_URL runs them on PostgreSQL instead of PGlite.
+ * DATABASE_URL runs them on PostgreSQL instead of PGlite. `--only import|search|campaign` runs one;
+ * `--letters 20000` sets the advice campaign's size.
  */
+import { benchCampaignSend } from './campaign-send.js';
 import { benchRegistryImport } from './registry-import.js';
 import { benchRegistrySearch } from './registry-search.js';
 
@@ -14,6 +16,7 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const benches: [string, () => Promise<unknown>][] = [
   ['import', () => benchRegistryImport(flag('rows', 50_000))],
   ['search', () => benchRegistrySearch(flag('enterprises', 20_000))],
+  ['campaign', () => benchCampaignSend(flag('letters', 20_000))],
 ];
 for (const [name, run] of benches) {
   if (only && only !== name) continue;
