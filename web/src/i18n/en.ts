@@ -1896,6 +1896,7 @@ export const en: Messages = {
   'enforcement.list.empty': 'No inspections',
   'enforcement.list.violations': '{n} violation(s)',
   'enforcement.list.noViolations': 'No violation found',
+  'enforcement.list.violationsFound': 'Violations found',
   'enforcement.list.rectifyBy': 'Rectify by {date}',
   'enforcement.new.button': 'Record inspection',
   'enforcement.new.title': 'Record an inspection',

@@ -1858,6 +1858,7 @@ export const zhCN = {
   'enforcement.list.empty': '暂无执法检查记录',
   'enforcement.list.violations': '违法行为 {n} 项',
   'enforcement.list.noViolations': '未发现违法行为',
+  'enforcement.list.violationsFound': '发现违法行为',
   'enforcement.list.rectifyBy': '整改期限 {date}',
   'enforcement.new.button': '登记检查',
   'enforcement.new.title': '登记执法检查',

@@ -402,7 +402,7 @@ export default function CampaignDetailPage() {
                   {
                     key: 'scope',
                     label: t('advice.field.scope'),
-                    children: `${t(scopeTypeKey(c.scopeType))}：${c.scopeLabel}`,
+                    children: `${t(scopeTypeKey(c.scopeType))} · ${c.scopeLabel}`,
                   },
                   { key: 'dep', label: t('advice.field.department'), children: c.departmentName },
                   {

@@ -84,7 +84,11 @@ export default function CampaignsPage() {
     {
       title: t('advice.field.violationType'),
       key: 'type',
-      render: (_, c) => <Link to={`/advice/campaigns/${c.id}`}>{c.violationTypeName}</Link>,
+      render: (_, c) => (
+        <Link to={`/advice/campaigns/${c.id}`} className="sc-enf-wrap-cell">
+          {c.violationTypeName}
+        </Link>
+      ),
     },
     { title: t('advice.field.scope'), key: 'scope', render: (_, c) => <ScopeText c={c} /> },
     { title: t('advice.field.origin'), key: 'origin', render: (_, c) => <OriginTag origin={c.origin} /> },
@@ -168,7 +172,7 @@ export default function CampaignsPage() {
                       <OriginTag origin={c.origin} />
                     </Space>
                     <ScopeText c={c} />
-                    <CountsText c={c} />
+                    {c.status === 'proposed' || c.status === 'rejected' ? null : <CountsText c={c} />}
                     <Typography.Text type="secondary" className="sc-small">
                       {c.departmentName} · {formatDateTime(c.proposedAt)}
                     </Typography.Text>

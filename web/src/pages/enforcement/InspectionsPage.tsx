@@ -18,18 +18,27 @@ import { problemMessage } from '../../api/problem';
 import { useAccess } from '../../auth/session';
 import { pageParam, useSearchState } from '../../components/use-search-state';
 import { useI18n } from '../../i18n';
-import { inspectionListQuery, inspectionSearchKeys, listPageSize } from './enforcement-logic';
+import {
+  inspectionListQuery,
+  inspectionSearchKeys,
+  listPageSize,
+  violationSummary,
+} from './enforcement-logic';
 import { useInspections } from './queries';
 import type { Inspection } from './types';
 import './enforcement.css';
 
-function ViolationsCell({ n }: { n: number }) {
+function ViolationsCell({ i }: { i: Inspection }) {
   const { t } = useI18n();
-  return n > 0 ? (
-    <Tag color="red">{t('enforcement.list.violations', { n })}</Tag>
-  ) : (
-    <Tag color="green">{t('enforcement.list.noViolations')}</Tag>
-  );
+  const summary = violationSummary(i);
+  switch (summary.kind) {
+    case 'count':
+      return <Tag color="red">{t('enforcement.list.violations', { n: summary.n })}</Tag>;
+    case 'found':
+      return <Tag color="red">{t('enforcement.list.violationsFound')}</Tag>;
+    case 'none':
+      return <Tag color="green">{t('enforcement.list.noViolations')}</Tag>;
+  }
 }
 
 /**
@@ -66,7 +75,7 @@ export default function InspectionsPage() {
     {
       title: t('enforcement.field.violations'),
       key: 'v',
-      render: (_, i) => <ViolationsCell n={i.violationCount} />,
+      render: (_, i) => <ViolationsCell i={i} />,
     },
     {
       title: t('enforcement.field.rectifyBy'),
@@ -137,7 +146,7 @@ export default function InspectionsPage() {
                     <Typography.Text strong>{i.enterpriseName}</Typography.Text>
                     <Space wrap size={[8, 2]}>
                       <span className="sc-small">{i.inspectedOn}</span>
-                      <ViolationsCell n={i.violationCount} />
+                      <ViolationsCell i={i} />
                     </Space>
                     <Typography.Text type="secondary" className="sc-small">
                       {i.departmentName} · {i.subdistrictName}

@@ -72,10 +72,12 @@ function ReplyForm({ letter }: { letter: Letter }) {
         onFinish={(v) => save.mutate(v.reply)}
         data-testid="letter-reply-form"
       >
+        <Typography.Paragraph type="secondary" className="sc-small">
+          {t('advice.reply.hint')}
+        </Typography.Paragraph>
         <Form.Item
           name="reply"
           label={t('advice.reply.label')}
-          extra={t('advice.reply.hint')}
           rules={[{ required: true, whitespace: true, message: t('advice.reply.required') }]}
         >
           <Input.TextArea rows={6} maxLength={4000} showCount data-testid="letter-reply" />

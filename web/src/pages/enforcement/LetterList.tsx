@@ -62,6 +62,7 @@ export function LetterList({
   onPage: (page: number) => void;
   /** an enterprise's own letters: cards everywhere, no enterprise column */
   inbox?: boolean;
+  /** false on a campaign's page: its letters share the campaign and the violation type, so no such columns */
   showCampaign?: boolean;
 }) {
   const { t, locale } = useI18n();
@@ -89,7 +90,17 @@ export function LetterList({
     },
     { title: t('advice.field.enterprise'), dataIndex: 'enterpriseName', key: 'ent' },
     { title: t('advice.field.subdistrict'), dataIndex: 'subdistrictName', key: 'sub' },
-    { title: t('advice.field.violationType'), dataIndex: 'violationTypeName', key: 'type' },
+    ...(showCampaign
+      ? [
+          {
+            title: t('advice.field.violationType'),
+            key: 'type',
+            render: (_: unknown, l: Letter) => (
+              <span className="sc-enf-wrap-cell">{l.violationTypeName}</span>
+            ),
+          },
+        ]
+      : []),
     { title: t('advice.field.department'), dataIndex: 'departmentName', key: 'dep' },
     {
       title: t('advice.field.sentAt'),

@@ -35,6 +35,7 @@ import {
   unitsForRoles,
   violationStatuses,
   violationStatusKey,
+  violationSummary,
   violationTypeLabel,
   withBodyFieldPaths,
 } from './enforcement-logic';
@@ -66,6 +67,14 @@ describe('labels', () => {
       'A01 未开展安全生产教育培训',
     );
     expect(violationTypeLabel({ code: '', name: '其他' })).toBe('其他');
+  });
+});
+
+describe('inspection rows', () => {
+  it('say how many violations were found; a rectification notice means some were, even with no count', () => {
+    expect(violationSummary({ violationCount: 2, noticeDocumentId: uuid })).toEqual({ kind: 'count', n: 2 });
+    expect(violationSummary({ violationCount: 0, noticeDocumentId: uuid })).toEqual({ kind: 'found' });
+    expect(violationSummary({ violationCount: 0, noticeDocumentId: null })).toEqual({ kind: 'none' });
   });
 });
 

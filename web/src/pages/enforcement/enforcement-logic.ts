@@ -67,6 +67,18 @@ export function violationTypeLabel(t: Pick<ViolationType, 'code' | 'name'>): str
   return t.code ? `${t.code} ${t.name}` : t.name;
 }
 
+/**
+ * What a list row says about the violations of an inspection. A 责令限期整改指令书 is issued only when violations
+ * were found, so a notice with a count of 0 still means "found" (the count is not trusted over the notice).
+ */
+export function violationSummary(i: {
+  violationCount: number;
+  noticeDocumentId: string | null;
+}): { kind: 'count'; n: number } | { kind: 'found' } | { kind: 'none' } {
+  if (i.violationCount > 0) return { kind: 'count', n: i.violationCount };
+  return i.noticeDocumentId ? { kind: 'found' } : { kind: 'none' };
+}
+
 // ---------------------------------------------------------------- list filters (URL ↔ query)
 
 function positive(value: string | undefined, fallback: number): number {
