@@ -68,7 +68,8 @@ describe('menu by abilities', () => {
       abilities: {
         ...none,
         viewInspections: true,
-        recordInspections: true,
+        viewEnforcementInspections: true,
+        recordEnforcementInspections: true,
         viewCampaigns: true,
         proposeCampaigns: true,
         viewAdviceLetters: true,
@@ -97,7 +98,12 @@ describe('menu by abilities', () => {
     // an enterprise: its inspections and its letters (the inbox), no campaigns, no recording
     const enterprise: Access = {
       roles: ['enterprise_user'],
-      abilities: { ...none, viewInspections: true, viewAdviceLetters: true },
+      abilities: {
+        ...none,
+        viewInspections: true,
+        viewEnforcementInspections: true,
+        viewAdviceLetters: true,
+      },
     };
     expect(paths(enterprise)).toEqual([
       '/',
@@ -166,8 +172,12 @@ describe('menu entries', () => {
     expect(byPath.get('/advice/letters/:id')?.requires).toEqual({ ability: 'viewAdviceLetters' });
     expect(byPath.get('/advice/campaigns/:id')?.requires).toEqual({ ability: 'viewCampaigns' });
     expect(byPath.get('/advice/campaigns/new')?.requires).toEqual({ ability: 'proposeCampaigns' });
-    expect(byPath.get('/enforcement/inspections/:id')?.requires).toEqual({ ability: 'viewInspections' });
-    expect(byPath.get('/enforcement/inspections/new')?.requires).toEqual({ ability: 'recordInspections' });
+    expect(byPath.get('/enforcement/inspections/:id')?.requires).toEqual({
+      ability: 'viewEnforcementInspections',
+    });
+    expect(byPath.get('/enforcement/inspections/new')?.requires).toEqual({
+      ability: 'recordEnforcementInspections',
+    });
   });
 
   it('have unique keys and paths', () => {

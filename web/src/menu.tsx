@@ -297,7 +297,7 @@ export const menuEntries: MenuEntry[] = [
     label: 'enforcement.menu.inspections',
     icon: <ScheduleOutlined />,
     group: 'enforcement',
-    requires: { ability: 'viewInspections' },
+    requires: { ability: 'viewEnforcementInspections' },
     page: lazy(() => import('./pages/enforcement/InspectionsPage')),
   },
   {
@@ -306,7 +306,7 @@ export const menuEntries: MenuEntry[] = [
     label: 'enforcement.menu.newInspection',
     icon: <FormOutlined />,
     group: 'enforcement',
-    requires: { ability: 'recordInspections' },
+    requires: { ability: 'recordEnforcementInspections' },
     page: lazy(() => import('./pages/enforcement/NewInspectionPage')),
   },
   {
@@ -314,7 +314,7 @@ export const menuEntries: MenuEntry[] = [
     path: '/enforcement/inspections/:id',
     label: 'enforcement.menu.inspections',
     hidden: true,
-    requires: { ability: 'viewInspections' },
+    requires: { ability: 'viewEnforcementInspections' },
     page: lazy(() => import('./pages/enforcement/InspectionDetailPage')),
   },
   {
@@ -411,7 +411,10 @@ export const menuEntries: MenuEntry[] = [
     icon: <SafetyCertificateOutlined />,
     group: 'whitelist',
     // the list for the bureau and the subdistricts; an enterprise opens its own entry from its status card
-    requires: { ability: 'viewWhitelistEntries', anyRole: ['bureau_admin', 'bureau_reviewer', 'subdistrict_officer'] },
+    requires: {
+      ability: 'viewWhitelistEntries',
+      anyRole: ['bureau_admin', 'bureau_reviewer', 'subdistrict_officer'],
+    },
     page: lazy(() => import('./pages/whitelist-admin/EntriesPage')),
   },
   {

@@ -123,9 +123,9 @@ describe('an enforcement inspection', () => {
     const future = await post(staff.officer, { inspectedOn: '2999-01-01' });
     expect(future.statusCode).toBe(422);
     expect(future.json()).toMatchObject({ code: 'INSPECTION_DATES' });
-    expect(future.json().errors[0].field).toBe('inspectedOn');
+    expect(future.json().errors[0].field).toBe('body/inspectedOn');
     const noDeadline = await post(staff.officer, { rectifyBy: null });
-    expect(noDeadline.json().errors[0].field).toBe('rectifyBy');
+    expect(noDeadline.json().errors[0].field).toBe('body/rectifyBy');
     const early = await post(staff.officer, { inspectedOn: '2026-01-10', rectifyBy: '2026-01-09' });
     expect(early.statusCode).toBe(422);
     const unknown = await post(staff.officer, {
@@ -155,6 +155,12 @@ describe('an enforcement inspection', () => {
     const { id } = await inspect(ctx, staff.officer, shop.enterprise.id, [], today);
     const detail = (await staff.officer.get(`/api/enforcement/inspections/${id}`)).json();
     expect(detail).toMatchObject({ violationCount: 0, noticeNumber: null, rectifyBy: null });
+    const listed = (await staff.officer.get('/api/enforcement/inspections?pageSize=100')).json();
+    const counts = Object.fromEntries(
+      listed.items.map((i: { id: string; violationCount: number }) => [i.id, i.violationCount]),
+    );
+    expect(counts[id]).toBe(0);
+    expect(Object.values(counts)).toContain(1);
     expect(await countRows(ctx, 'documents')).toBe(docs);
     expect((await ctx.db.select().from(documents).where(eq(documents.subjectId, id))).length).toBe(0);
   });

@@ -45,8 +45,8 @@ export const letterPolicy: Policy<
 
 export function enforcementAbilities(actor: Actor) {
   return {
-    recordInspections: inspectingDepartments(actor).length > 0,
-    viewInspections: hasRole(
+    recordEnforcementInspections: inspectingDepartments(actor).length > 0,
+    viewEnforcementInspections: hasRole(
       actor,
       'bureau_admin',
       'bureau_reviewer',
@@ -61,7 +61,6 @@ export function enforcementAbilities(actor: Actor) {
       'bureau_reviewer',
       'department_officer',
       'enforcement_officer',
-      'subdistrict_officer',
     ),
     proposeCampaigns: proposingDepartments(actor).length > 0,
     approveCampaigns: hasRole(actor, 'bureau_admin'),

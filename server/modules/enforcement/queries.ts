@@ -98,7 +98,7 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
   const rows = await db
     .select({
       row: inspections,
-      violationCount: sql<number>`(select count(*)::int from ${violations} v where v.inspection_id = ${inspections.id})`,
+      violationCount: sql<number>`(select count(*)::int from violations v where v.inspection_id = "enforcement_inspections"."id")`,
     })
     .from(inspections)
     .where(where)

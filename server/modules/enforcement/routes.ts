@@ -16,7 +16,7 @@ const tags = ['enforcement'];
 export function enforcementRoutes({ app, db }: ModuleContext): void {
   const detail = async (actor: Actor, id: string) => {
     const found = await inspectionDetail(db, actor, id);
-    if (!found) throw new AppError('INSPECTION_NOT_FOUND');
+    if (!found) throw new AppError('ENFORCEMENT_INSPECTION_NOT_FOUND');
     return found;
   };
 

@@ -60,7 +60,9 @@ export async function proposeCampaign(db: Db, actor: Actor, input: ProposeInput,
       );
     if (!type)
       throw new AppError('VIOLATION_TYPE_NOT_FOUND', {
-        fieldErrors: [{ field: 'violationTypeId', code: 'invalid', message: '违法行为类型不存在或已停用' }],
+        fieldErrors: [
+          { field: 'body/violationTypeId', code: 'invalid', message: '违法行为类型不存在或已停用' },
+        ],
       });
     const scopeName =
       input.scopeType === 'industry'
@@ -69,7 +71,7 @@ export async function proposeCampaign(db: Db, actor: Actor, input: ProposeInput,
     const scopeLabel = scopeName && input.scopeType === 'industry' ? `${scopeName}行业` : scopeName;
     if (!scopeLabel)
       throw new AppError('ADVICE_SCOPE_UNKNOWN', {
-        fieldErrors: [{ field: 'scopeValue', code: 'invalid', message: '行业或街镇不存在' }],
+        fieldErrors: [{ field: 'body/scopeValue', code: 'invalid', message: '行业或街镇不存在' }],
       });
     const items = input.items && input.items.length > 0 ? input.items : type.adviceItems;
     const [row] = await tx

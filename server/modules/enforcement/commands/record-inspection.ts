@@ -41,18 +41,26 @@ export async function recordInspection(db: Db, actor: Actor, input: InspectionIn
   const found = input.violations;
   const fieldErrors: FieldError[] = [];
   if (!isCalendarDate(input.inspectedOn) || input.inspectedOn > today)
-    fieldErrors.push({ field: 'inspectedOn', code: 'invalid', message: '检查日期须为不晚于今天的有效日期' });
+    fieldErrors.push({
+      field: 'body/inspectedOn',
+      code: 'invalid',
+      message: '检查日期须为不晚于今天的有效日期',
+    });
   if (found.length > 0 && !input.rectifyBy)
-    fieldErrors.push({ field: 'rectifyBy', code: 'invalid', message: '发现违法行为时须填写整改期限' });
+    fieldErrors.push({ field: 'body/rectifyBy', code: 'invalid', message: '发现违法行为时须填写整改期限' });
   if (input.rectifyBy && (!isCalendarDate(input.rectifyBy) || input.rectifyBy < input.inspectedOn))
     fieldErrors.push({
-      field: 'rectifyBy',
+      field: 'body/rectifyBy',
       code: 'invalid',
       message: '整改期限须为不早于检查日期的有效日期',
     });
   found.forEach((v, i) => {
     if (!v.description.trim())
-      fieldErrors.push({ field: `violations/${i}/description`, code: 'invalid', message: '请描述违法事实' });
+      fieldErrors.push({
+        field: `body/violations/${i}/description`,
+        code: 'invalid',
+        message: '请描述违法事实',
+      });
   });
   if (fieldErrors.length > 0) throw new AppError('INSPECTION_DATES', { fieldErrors });
 
@@ -82,7 +90,7 @@ export async function recordInspection(db: Db, actor: Actor, input: InspectionIn
       throw new AppError('VIOLATION_TYPE_NOT_FOUND', {
         fieldErrors: [
           {
-            field: `violations/${unknown}/violationTypeId`,
+            field: `body/violations/${unknown}/violationTypeId`,
             code: 'invalid',
             message: '违法行为类型不存在或已停用',
           },

@@ -13,7 +13,11 @@ export const enforcementErrors = {
     zh: '该违法行为当前状态不允许此操作（可能已被他人处理，请刷新）',
     en: 'The violation’s status does not allow this (someone may have acted first; refresh)',
   },
-  INSPECTION_NOT_FOUND: { status: 404, zh: '执法检查记录不存在', en: 'No such inspection' },
+  ENFORCEMENT_INSPECTION_NOT_FOUND: {
+    status: 404,
+    zh: '执法检查记录不存在',
+    en: 'No such enforcement inspection',
+  },
   INSPECTION_DATES: {
     status: 422,
     zh: '检查日期不能晚于今天，整改期限不能早于检查日期',

@@ -197,8 +197,8 @@ describe('enforcement pages (smoke)', () => {
     let rectified: unknown = null;
     const seen = stubServer(
       me('enforcement_officer', 'department', '区应急管理局', {
-        viewInspections: true,
-        recordInspections: true,
+        viewEnforcementInspections: true,
+        recordEnforcementInspections: true,
         viewCampaigns: true,
         proposeCampaigns: true,
         viewAdviceLetters: true,

@@ -56,7 +56,7 @@ export default function InspectionsPage() {
   const list = useInspections(inspectionListQuery(search));
   const items = list.data?.items ?? [];
   const page = pageParam(search.page, 1);
-  const canRecord = access.abilities.recordInspections === true;
+  const canRecord = access.abilities.recordEnforcementInspections === true;
 
   const columns: TableColumnsType<Inspection> = [
     {
