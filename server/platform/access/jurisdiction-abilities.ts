@@ -12,6 +12,14 @@ export function registerJurisdictionAbilities(provider: Provider): void {
   providers.push(provider);
 }
 
+/** Two modules naming the same ability would silently override each other: that is a programming error. */
 export function allJurisdictionAbilities(actor: Actor): Record<string, boolean> {
-  return Object.assign({}, ...providers.map((p) => p(actor))) as Record<string, boolean>;
+  const all: Record<string, boolean> = {};
+  for (const provider of providers) {
+    for (const [key, value] of Object.entries(provider(actor))) {
+      if (Object.hasOwn(all, key)) throw new Error(`jurisdiction ability ${key} is defined by two modules`);
+      all[key] = value;
+    }
+  }
+  return all;
 }
