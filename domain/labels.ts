@@ -134,6 +134,7 @@ export const eventKindLabels: Record<string, Label> = {
   'whitelist.exit_dismissed': { 'zh-CN': '不予退出', en: 'Exit dismissed' },
   'document.batch_issued': { 'zh-CN': '批量出具文书', en: 'Documents issued in bulk' },
   'enforcement.inspection_recorded': { 'zh-CN': '登记执法检查', en: 'Inspection recorded' },
+  'enforcement.penalty_decided': { 'zh-CN': '作出处罚决定', en: 'Penalty decided' },
   'enforcement.violation_rectified': { 'zh-CN': '违法行为整改复查合格', en: 'Violation rectified' },
   'advice.campaign_proposed': { 'zh-CN': '提议批量发送合规建议书', en: 'Advice campaign proposed' },
   'advice.campaign_approved': { 'zh-CN': '批准发送合规建议书', en: 'Advice campaign approved' },

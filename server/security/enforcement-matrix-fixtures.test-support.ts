@@ -7,7 +7,7 @@
  * enforcement-matrix.test-support.ts. Used by authz-matrix.test.ts, which owns the roles, sessions and checks.
  * Not a *.test.ts file, so it may not import test/ (no-test-code-in-production): the test passes what it needs in.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../domain/readiness.js';
 import {
   adviceCampaigns,
@@ -165,7 +165,10 @@ export async function enforcementStates(db: MatrixEnv['db'], e: EnforcementForei
   return Object.fromEntries([
     ...pairs(
       await db
-        .select({ id: violations.id, status: violations.status })
+        .select({
+          id: violations.id,
+          status: sql<string>`${violations.status} || '/' || ${violations.decisionStatus}`,
+        })
         .from(violations)
         .where(eq(violations.id, e.violationId)),
     ),

@@ -77,6 +77,17 @@ export function enforcementEntries<R extends string>(all: readonly R[]): Record<
       refused: all,
       call: (f) => ({ url: `/api/enforcement/inspections/${e(f).inspectionId}` }),
     },
+    'GET /api/enforcement/violations/{id}/leniency': {
+      refused: all,
+      call: (f) => ({ url: `/api/enforcement/violations/${e(f).violationId}/leniency` }),
+    },
+    'POST /api/enforcement/violations/{id}/decision': {
+      refused: all,
+      call: (f) => ({
+        url: `/api/enforcement/violations/${e(f).violationId}/decision`,
+        body: { outcome: 'ordinary', reason: '越权作出处罚决定' },
+      }),
+    },
     'POST /api/enforcement/violations/{id}/rectify': {
       refused: all,
       call: (f) => ({
@@ -145,6 +156,8 @@ const departmentStaff = ['department_officer', 'enforcement_officer'] as const;
 const departmentScoped = [
   'GET /api/enforcement/inspections',
   'GET /api/enforcement/inspections/{id}',
+  'GET /api/enforcement/violations/{id}/leniency',
+  'POST /api/enforcement/violations/{id}/decision',
   'POST /api/enforcement/violations/{id}/rectify',
   'GET /api/advice/campaigns',
   'GET /api/advice/campaigns/{id}',

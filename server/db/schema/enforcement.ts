@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { harmLevels, leniencyLists } from '../../../domain/enforcement.js';
 import { users } from './identity.js';
 import { jurisdictions, units } from './reference.js';
 import { enterprises } from './registry.js';
@@ -43,6 +44,8 @@ export const violationTypes = pgTable(
     penaltyRange: text('penalty_range').notNull(),
     /** what a letter about this kind asks enterprises to self-inspect */
     adviceItems: jsonb('advice_items').$type<AdviceItem[]>().notNull(),
+    /** the province's list the type is on (不予处罚 / 减轻 / 从轻), read by the leniency suggestion */
+    leniencyList: text('leniency_list', { enum: leniencyLists }),
     active: boolean('active').notNull().default(true),
   },
   (t) => [uniqueIndex('violation_types_code').on(t.jurisdictionId, t.code)],
@@ -107,6 +110,17 @@ export const violations = pgTable(
     rectifiedAt: ts('rectified_at'),
     /** the advice letter sent to this enterprise about this violation */
     letterId: uuid('letter_id'),
+    /** the harm the officer found: none, slight or real */
+    harm: text('harm', { enum: harmLevels }).notNull().default('none'),
+    /** the enterprise's own hazard report the officer matched to this violation (art. 32 (3)) */
+    selfReportedHazardId: uuid('self_reported_hazard_id'),
+    decisionStatus: text('decision_status', { enum: ['undecided', 'decided'] })
+      .notNull()
+      .default('undecided'),
+    /** the penalty decision with the suggestion and facts it was taken against */
+    decision: jsonb('decision').$type<Record<string, unknown>>(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
   },
   (t) => [
     index('violations_type_industry').on(t.jurisdictionId, t.violationTypeId, t.industryCode, t.foundOn),

@@ -14,6 +14,16 @@ export const enforcementEvents = {
       rectifyBy: Nullable(Type.String()),
     }),
   ),
+  penaltyDecided: defineEventKind(
+    'enforcement.penalty_decided',
+    Type.Object({
+      enterpriseId: Type.String(),
+      outcome: Type.String(),
+      article: Nullable(Type.String()),
+      suggested: Type.String(),
+      followsSuggestion: Type.Boolean(),
+    }),
+  ),
   violationRectified: defineEventKind(
     'enforcement.violation_rectified',
     Type.Object({ enterpriseId: Type.String(), note: Type.String() }),

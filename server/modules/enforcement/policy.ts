@@ -1,4 +1,9 @@
-import type { CampaignStatus, LetterStatus, ViolationStatus } from '../../../domain/enforcement.js';
+import type {
+  CampaignStatus,
+  DecisionStatus,
+  LetterStatus,
+  ViolationStatus,
+} from '../../../domain/enforcement.js';
 import { hasRole, unitsWithRole, type Actor } from '../../platform/access/actor.js';
 import type { Policy } from '../../platform/access/policy.js';
 
@@ -15,9 +20,13 @@ export const proposingDepartments = (a: Actor) =>
 
 /** Violations: the inspecting department confirms their rectification. */
 export const violationPolicy: Policy<
-  { jurisdictionId: string; departmentId: string; status: ViolationStatus },
-  'rectify'
+  { jurisdictionId: string; departmentId: string; status: ViolationStatus; decisionStatus: DecisionStatus },
+  'rectify' | 'decide'
 > = {
+  decide: (a, v) =>
+    v.decisionStatus === 'undecided' &&
+    inJurisdiction(a, v) &&
+    inspectingDepartments(a).includes(v.departmentId),
   rectify: (a, v) =>
     v.status === 'open' && inJurisdiction(a, v) && inspectingDepartments(a).includes(v.departmentId),
 };

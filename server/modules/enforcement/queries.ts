@@ -167,6 +167,10 @@ export async function inspectionDetail(db: Db, actor: Actor, id: string) {
       letterId: v.letterId,
       letterNumber,
       letterStatus,
+      harm: v.harm,
+      selfReportedHazardId: v.selfReportedHazardId,
+      decisionStatus: v.decisionStatus,
+      decision: v.decision as never,
       abilities: abilities(violationPolicy, actor, v),
     })),
   };
@@ -339,4 +343,12 @@ export async function letterDetail(db: Db, actor: Actor, id: string) {
     .where(and(eq(adviceLetters.id, id), letterScope(actor)));
   if (rows.length === 0) return undefined;
   return (await presentLetters(db, actor, rows))[0];
+}
+
+export async function loadViolation(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(violations)
+    .where(and(eq(violations.id, id), violationScope(actor)));
+  return row;
 }

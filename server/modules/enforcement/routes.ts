@@ -5,9 +5,11 @@ import { IdParams, Ok, responses } from '../../platform/http/schemas.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { Type } from 'typebox';
 import { recordInspection } from './commands/record-inspection.js';
+import { decidePenalty } from './commands/decide-penalty.js';
 import { rectifyViolation } from './commands/rectify-violation.js';
+import { leniencyOf } from './leniency.js';
 import { withPage } from '../../platform/http/paging.js';
-import { inspectionDetail, listInspections, listViolationTypes } from './queries.js';
+import { inspectionDetail, listInspections, listViolationTypes, loadViolation } from './queries.js';
 import * as S from './schemas.js';
 
 const tags = ['enforcement'];
@@ -69,6 +71,40 @@ export function enforcementRoutes({ app, db }: ModuleContext): void {
       },
     },
     async (req) => detail(actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/enforcement/violations/:id/leniency',
+    {
+      schema: {
+        tags,
+        summary:
+          '处罚裁量辅助：首次违法、检查前自查自报并整改、及时改正、危害后果，及建议（行政处罚法第三十二、三十三条）',
+        params: IdParams,
+        response: responses({ 200: S.Leniency }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const v = await loadViolation(db, actor, req.params.id);
+      if (!v) throw new AppError('VIOLATION_NOT_FOUND');
+      return { ...(await leniencyOf(db, actor, v)), decision: (v.decision ?? null) as never };
+    },
+  );
+  app.post(
+    '/api/enforcement/violations/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: '作出处罚决定（记录系统建议与实际决定）',
+        params: IdParams,
+        body: S.DecisionBody,
+        response: responses({ 200: Ok }),
+      },
+    },
+    async (req) => {
+      await decidePenalty(db, actorOf(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
   );
   app.post(
     '/api/enforcement/violations/:id/rectify',

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { campaignScopeTypes, campaignStatuses, letterStatuses } from '../../db/schema/enforcement.js';
 import { Nullable, Paged, PageQuery, Uuid } from '../../platform/http/schemas.js';
+import { harmLevels, leniencyLists, penaltyOutcomes } from '../../../domain/enforcement.js';
 
 const Str = Type.String();
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -27,7 +28,15 @@ export const InspectionBody = Type.Object(
     findings: Type.Optional(Type.String({ maxLength: 2000 })),
     rectifyBy: Type.Optional(Nullable(DateStr)),
     violations: Type.Array(
-      Type.Object({ violationTypeId: Uuid, description: Text(1000) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          violationTypeId: Uuid,
+          description: Text(1000),
+          harm: Type.Optional(literals(harmLevels)),
+          selfReportedHazardId: Type.Optional(Nullable(Uuid)),
+        },
+        { additionalProperties: false },
+      ),
       { maxItems: 20 },
     ),
   },
@@ -50,6 +59,59 @@ export const Inspection = Type.Object({
   createdAt: Str,
 });
 
+const Suggestion = Type.Object({
+  outcome: literals(penaltyOutcomes),
+  article: Nullable(Str),
+  mandatory: Type.Boolean(),
+  because: Str,
+  educate: Type.Boolean(),
+});
+const Facts = Type.Object({
+  firstViolation: Type.Boolean(),
+  selfReportedBefore: Type.Boolean(),
+  rectificationStarted: Type.Boolean(),
+  correctedInTime: Type.Boolean(),
+  harm: literals(harmLevels),
+  list: Nullable(literals(leniencyLists)),
+});
+const Decision = Type.Object({
+  outcome: literals(penaltyOutcomes),
+  article: Nullable(Str),
+  reason: Str,
+  decisionNumber: Nullable(Str),
+  followsSuggestion: Type.Boolean(),
+  suggestion: Suggestion,
+  facts: Facts,
+});
+
+export const Leniency = Type.Object({
+  facts: Facts,
+  suggestion: Suggestion,
+  selfReport: Nullable(
+    Type.Object({
+      hazardId: Uuid,
+      title: Str,
+      status: Str,
+      reportedAt: Str,
+      byEnterprise: Type.Boolean(),
+      event: Nullable(Type.Object({ id: Uuid, seq: Type.Integer(), hash: Str })),
+    }),
+  ),
+  penaltyBasis: Str,
+  penaltyRange: Str,
+  decision: Nullable(Decision),
+});
+
+export const DecisionBody = Type.Object(
+  {
+    outcome: literals(penaltyOutcomes),
+    article: Type.Optional(Type.String({ maxLength: 200 })),
+    reason: Text(1000),
+    decisionNumber: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
 export const InspectionDetail = Type.Object({
   ...Inspection.properties,
   violations: Type.Array(
@@ -64,7 +126,11 @@ export const InspectionDetail = Type.Object({
       letterId: Nullable(Uuid),
       letterNumber: Nullable(Str),
       letterStatus: Nullable(literals(letterStatuses)),
-      abilities: Type.Object({ rectify: Type.Boolean() }),
+      harm: literals(harmLevels),
+      selfReportedHazardId: Nullable(Uuid),
+      decisionStatus: literals(['undecided', 'decided'] as const),
+      decision: Nullable(Decision),
+      abilities: Type.Object({ rectify: Type.Boolean(), decide: Type.Boolean() }),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { LeniencyList } from '../../../domain/enforcement.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { violationTypes, type AdviceItem } from '../../db/schema/enforcement.js';
@@ -18,6 +19,7 @@ interface CatalogFile {
     penaltyBasis: string;
     penaltyRange: string;
     adviceItems: string[];
+    leniencyList?: LeniencyList | null;
   }[];
 }
 
@@ -40,6 +42,7 @@ export async function seedViolationTypes(db: Db): Promise<void> {
           penaltyBasis: t.penaltyBasis,
           penaltyRange: t.penaltyRange,
           adviceItems: t.adviceItems.map((text): AdviceItem => ({ text })),
+          leniencyList: t.leniencyList ?? null,
         })),
       )
       .onConflictDoNothing();

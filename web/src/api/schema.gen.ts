@@ -5897,6 +5897,8 @@ export interface paths {
                         rectifyBy?: string | null;
                         violations: {
                             description: string;
+                            harm?: "none" | "slight" | "harmful";
+                            selfReportedHazardId?: string | null;
                             /** Format: uuid */
                             violationTypeId: string;
                         }[];
@@ -6014,21 +6016,279 @@ export interface paths {
                             violationCount: number;
                             violations: {
                                 abilities: {
+                                    decide: boolean;
                                     rectify: boolean;
                                 };
+                                decision: {
+                                    article: string | null;
+                                    decisionNumber: string | null;
+                                    facts: {
+                                        correctedInTime: boolean;
+                                        firstViolation: boolean;
+                                        harm: "none" | "slight" | "harmful";
+                                        list: ("no_penalty" | "mitigated" | "lighter") | null;
+                                        rectificationStarted: boolean;
+                                        selfReportedBefore: boolean;
+                                    };
+                                    followsSuggestion: boolean;
+                                    outcome: "no_penalty" | "mitigated" | "lighter" | "ordinary";
+                                    reason: string;
+                                    suggestion: {
+                                        article: string | null;
+                                        because: string;
+                                        educate: boolean;
+                                        mandatory: boolean;
+                                        outcome: "no_penalty" | "mitigated" | "lighter" | "ordinary";
+                                    };
+                                } | null;
+                                decisionStatus: "undecided" | "decided";
                                 description: string;
+                                harm: "none" | "slight" | "harmful";
                                 /** Format: uuid */
                                 id: string;
                                 letterId: string | null;
                                 letterNumber: string | null;
                                 letterStatus: ("sent" | "replied" | "overdue") | null;
                                 rectifiedAt: string | null;
+                                selfReportedHazardId: string | null;
                                 status: "open" | "rectified";
                                 typeCode: string;
                                 typeName: string;
                                 /** Format: uuid */
                                 violationTypeId: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enforcement/violations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出处罚决定（记录系统建议与实际决定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        article?: string;
+                        decisionNumber?: string;
+                        outcome: "no_penalty" | "mitigated" | "lighter" | "ordinary";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enforcement/violations/{id}/leniency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 处罚裁量辅助：首次违法、检查前自查自报并整改、及时改正、危害后果，及建议（行政处罚法第三十二、三十三条） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decision: {
+                                article: string | null;
+                                decisionNumber: string | null;
+                                facts: {
+                                    correctedInTime: boolean;
+                                    firstViolation: boolean;
+                                    harm: "none" | "slight" | "harmful";
+                                    list: ("no_penalty" | "mitigated" | "lighter") | null;
+                                    rectificationStarted: boolean;
+                                    selfReportedBefore: boolean;
+                                };
+                                followsSuggestion: boolean;
+                                outcome: "no_penalty" | "mitigated" | "lighter" | "ordinary";
+                                reason: string;
+                                suggestion: {
+                                    article: string | null;
+                                    because: string;
+                                    educate: boolean;
+                                    mandatory: boolean;
+                                    outcome: "no_penalty" | "mitigated" | "lighter" | "ordinary";
+                                };
+                            } | null;
+                            facts: {
+                                correctedInTime: boolean;
+                                firstViolation: boolean;
+                                harm: "none" | "slight" | "harmful";
+                                list: ("no_penalty" | "mitigated" | "lighter") | null;
+                                rectificationStarted: boolean;
+                                selfReportedBefore: boolean;
+                            };
+                            penaltyBasis: string;
+                            penaltyRange: string;
+                            selfReport: {
+                                byEnterprise: boolean;
+                                event: {
+                                    hash: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    seq: number;
+                                } | null;
+                                /** Format: uuid */
+                                hazardId: string;
+                                reportedAt: string;
+                                status: string;
+                                title: string;
+                            } | null;
+                            suggestion: {
+                                article: string | null;
+                                because: string;
+                                educate: boolean;
+                                mandatory: boolean;
+                                outcome: "no_penalty" | "mitigated" | "lighter" | "ordinary";
+                            };
                         };
                     };
                 };

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Harm } from '../../../../domain/enforcement.js';
 import { chinaDate, isCalendarDate } from '../../../../domain/readiness.js';
 import { enforcementInspections, violations, violationTypes } from '../../../db/schema/enforcement.js';
 import { eventActor, type Actor } from '../../../platform/access/actor.js';
@@ -9,6 +10,7 @@ import { AppError, type FieldError } from '../../../platform/errors/app-error.js
 import { getSetting } from '../../../platform/settings/settings.js';
 import { workingDayEnd } from '../../calendar/queries.js';
 import { issueDocument } from '../../documents/commands/issue-document.js';
+import { loadHazard } from '../../hazards/queries.js';
 import { enterpriseFacts } from '../../registry/queries.js';
 import { adviceEvents, enforcementEvents } from '../events.js';
 import { detectFrequentViolations } from '../frequency.js';
@@ -25,7 +27,13 @@ export interface InspectionInput {
   findings?: string;
   /** the rectification deadline; required when violations were found */
   rectifyBy?: string | null;
-  violations: { violationTypeId: string; description: string }[];
+  violations: {
+    violationTypeId: string;
+    description: string;
+    harm?: Harm;
+    /** the enterprise's own hazard report this violation matches (it may earn a lighter penalty) */
+    selfReportedHazardId?: string | null;
+  }[];
 }
 
 /**
@@ -97,6 +105,20 @@ export async function recordInspection(db: Db, actor: Actor, input: InspectionIn
         ],
       });
 
+    for (const [i, v] of found.entries()) {
+      if (!v.selfReportedHazardId) continue;
+      const hazard = await loadHazard(tx, actor, v.selfReportedHazardId);
+      if (!hazard || hazard.enterpriseId !== enterprise.id)
+        throw new AppError('VIOLATION_HAZARD_MISMATCH', {
+          fieldErrors: [
+            {
+              field: `body/violations/${i}/selfReportedHazardId`,
+              code: 'invalid',
+              message: '所选隐患不是该企业的隐患记录',
+            },
+          ],
+        });
+    }
     const [inspection] = await tx
       .insert(enforcementInspections)
       .values({
@@ -129,6 +151,8 @@ export async function recordInspection(db: Db, actor: Actor, input: InspectionIn
                 industryCode: enterprise.industryCode,
                 description: v.description.trim(),
                 foundOn: input.inspectedOn,
+                harm: v.harm ?? 'none',
+                selfReportedHazardId: v.selfReportedHazardId ?? null,
               })),
             )
             .returning();

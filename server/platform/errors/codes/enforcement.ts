@@ -18,6 +18,11 @@ export const enforcementErrors = {
     zh: '执法检查记录不存在',
     en: 'No such enforcement inspection',
   },
+  VIOLATION_HAZARD_MISMATCH: {
+    status: 422,
+    zh: '所选隐患不是该企业的隐患记录',
+    en: 'The hazard chosen is not one of this enterprise’s',
+  },
   INSPECTION_DATES: {
     status: 422,
     zh: '检查日期不能晚于今天，整改期限不能早于检查日期',
