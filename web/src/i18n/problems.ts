@@ -151,6 +151,8 @@ export const problemTexts: Record<Locale, ProblemTexts> = {
     VIOLATION_NOT_FOUND: 'No such violation',
     VIOLATION_TRANSITION:
       'The violation’s status does not allow this (someone may have acted first; refresh)',
+    VIOLATION_HAZARD_MISMATCH: 'The hazard chosen is not one of this enterprise’s',
+    ENFORCEMENT_INSPECTION_NOT_FOUND: 'No such enforcement inspection',
     INSPECTION_DATES: 'The inspection date cannot be in the future and the deadline cannot precede it',
     ADVICE_CAMPAIGN_NOT_FOUND: 'No such advice campaign',
     ADVICE_CAMPAIGN_TRANSITION:

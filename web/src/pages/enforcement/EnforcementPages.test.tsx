@@ -38,6 +38,9 @@ const ids = {
   campaign: '0190c0de-0000-7000-8000-0000000000c2',
   document: '0190c0de-0000-7000-8000-0000000000c3',
   job: '0190c0de-0000-7000-8000-0000000000c4',
+  hazard: '0190c0de-0000-7000-8000-0000000000c5',
+  laterHazard: '0190c0de-0000-7000-8000-0000000000c6',
+  event: '0190c0de-0000-7000-8000-0000000000c7',
 };
 
 function me(role: string, unitKind: string, unitName: string, abilities: Record<string, boolean>) {
@@ -88,10 +91,54 @@ const detail = {
       letterId: ids.letter,
       letterNumber: '鹿应急合建〔2026〕1号',
       letterStatus: 'sent',
-      abilities: { rectify: true },
+      harm: 'none',
+      selfReportedHazardId: null,
+      decisionStatus: 'undecided',
+      decision: null,
+      abilities: { rectify: true, decide: true },
     },
   ],
 };
+
+/** A hazard of the enterprise as GET /api/hazards lists it. */
+function hazard(id: string, title: string, reportedAt: string, status: string) {
+  return {
+    id,
+    enterpriseId: ids.enterprise,
+    enterpriseName: detail.enterpriseName,
+    subdistrictId: 's1',
+    assessmentId: null,
+    itemCode: 'JC-01',
+    title,
+    description: '',
+    severity: 'general',
+    majorReason: null,
+    status,
+    ownerName: null,
+    deadline: '2020-02-05',
+    originalDeadline: '2020-02-05',
+    overdue: false,
+    interimMeasures: '',
+    plan: '',
+    beforeEvidence: [],
+    afterEvidence: [],
+    closureNote: null,
+    guidingAgencyId: null,
+    verificationNote: null,
+    reportedAt,
+    submittedAt: null,
+    closedAt: null,
+    abilities: {
+      update: false,
+      start: false,
+      submit: false,
+      verify: false,
+      reject: false,
+      reopen: false,
+      requestExtension: false,
+    },
+  };
+}
 
 const letter = {
   id: ids.letter,
@@ -203,9 +250,21 @@ describe('enforcement pages (smoke)', () => {
         proposeCampaigns: true,
         viewAdviceLetters: true,
         viewRegister: true,
+        viewHazards: true,
       }),
       async (request, url) => {
         if (url.pathname === '/api/violation-types') return Response.json([violationType]);
+        if (url.pathname === '/api/hazards') {
+          expect(url.searchParams.get('enterpriseId')).toBe(ids.enterprise);
+          return Response.json({
+            items: [
+              hazard(ids.hazard, '消防器材未定期检查', '2020-01-05T02:00:00.000Z', 'rectifying'),
+              // reported today: not before the inspection, so not offered
+              hazard(ids.laterHazard, '检查当日报告的隐患', new Date().toISOString(), 'open'),
+            ],
+            total: 2,
+          });
+        }
         if (url.pathname === '/api/enterprises')
           return Response.json({
             items: [{ id: ids.enterprise, name: detail.enterpriseName, uscc: '91330302MA2XXXXXX1' }],
@@ -225,7 +284,7 @@ describe('enforcement pages (smoke)', () => {
                       ...detail.violations[0],
                       status: 'rectified',
                       rectifiedAt: '2026-05-07T02:00:00.000Z',
-                      abilities: { rectify: false },
+                      abilities: { rectify: false, decide: true },
                     },
                   ],
                 }
@@ -253,6 +312,19 @@ describe('enforcement pages (smoke)', () => {
     fireEvent.change(screen.getByTestId('violation-description-0'), {
       target: { value: ' 车间未配备灭火器 ' },
     });
+    await pick('violation-harm-0', '轻微');
+    // the enterprise's own earlier report: title, reported date and status; one reported today is not offered
+    const hazardSelect = await screen.findByTestId('violation-hazard-0');
+    await act(async () => {
+      fireEvent.mouseDown(within(hazardSelect).queryByRole('combobox') ?? hazardSelect);
+    });
+    const option = await screen.findByText('消防器材未定期检查', { selector: '.sc-enf-option div' });
+    expect(option.parentElement?.textContent).toContain('2020-01-05 报告 · 整改中');
+    expect(screen.queryByText('检查当日报告的隐患')).toBeNull();
+    await act(async () => {
+      fireEvent.click(option);
+    });
+    expect(screen.getByText(/企业在检查前自查自报并已着手整改的，应当依法从轻或减轻处罚/)).toBeTruthy();
 
     // without a deadline the form refuses to send
     await act(async () => {
@@ -282,7 +354,14 @@ describe('enforcement pages (smoke)', () => {
       enterpriseId: ids.enterprise,
       inspectedOn: today,
       rectifyBy: today,
-      violations: [{ violationTypeId: ids.type, description: '车间未配备灭火器' }],
+      violations: [
+        {
+          violationTypeId: ids.type,
+          description: '车间未配备灭火器',
+          harm: 'slight',
+          selfReportedHazardId: ids.hazard,
+        },
+      ],
     });
     expect(window.location.pathname).toBe(`/enforcement/inspections/${ids.inspection}`);
     expect(screen.getByText('该类违法行为已达高发阈值，已提议批量发送合规建议书')).toBeTruthy();
@@ -306,6 +385,141 @@ describe('enforcement pages (smoke)', () => {
     await waitFor(() => expect(rectified).toEqual({ note: '复查合格' }));
     await waitFor(() => expect(screen.queryByTestId('violation-rectify-0')).toBeNull());
     expect(seen).toContain('POST /api/enforcement/inspections');
+  });
+
+  it('an officer weighs leniency on a violation and records a decision departing from the suggestion', async () => {
+    const suggestion = {
+      outcome: 'lighter',
+      article: '《中华人民共和国行政处罚法》第三十二条第（三）项',
+      mandatory: true,
+      because:
+        '企业在检查前已自查发现并报告该隐患、着手整改，属主动供述行政机关尚未掌握的违法行为，应当从轻或者减轻处罚',
+      educate: false,
+    };
+    const facts = {
+      firstViolation: true,
+      selfReportedBefore: true,
+      rectificationStarted: true,
+      correctedInTime: false,
+      harm: 'slight',
+      list: 'lighter',
+    };
+    const hash = 'ab12cd34ef56'.padEnd(64, '0');
+    let decided: Record<string, unknown> | null = null;
+    const decision = () => ({
+      outcome: 'ordinary',
+      article: null,
+      reason: '隐患已报告但整改拖延两个月，不予从轻',
+      decisionNumber: '鹿应急罚〔2026〕15号',
+      followsSuggestion: false,
+      suggestion,
+      facts,
+    });
+    const violation = () => ({
+      ...detail.violations[0],
+      harm: 'slight',
+      selfReportedHazardId: ids.hazard,
+      decisionStatus: decided ? 'decided' : 'undecided',
+      decision: decided ? decision() : null,
+      abilities: { rectify: true, decide: decided === null },
+    });
+    stubServer(
+      me('enforcement_officer', 'department', '区应急管理局', {
+        viewEnforcementInspections: true,
+        recordEnforcementInspections: true,
+        viewHazards: true,
+      }),
+      async (request, url) => {
+        if (url.pathname === `/api/enforcement/inspections/${ids.inspection}`)
+          return Response.json({ ...detail, violations: [violation()] });
+        if (url.pathname === `/api/enforcement/violations/${ids.violation}/leniency`)
+          return Response.json({
+            facts,
+            suggestion,
+            selfReport: {
+              hazardId: ids.hazard,
+              title: '消防器材未定期检查',
+              status: 'rectifying',
+              reportedAt: '2020-01-05T02:00:00.000Z',
+              byEnterprise: true,
+              event: { id: ids.event, seq: 42, hash },
+            },
+            penaltyBasis: violationType.penaltyBasis,
+            penaltyRange: violationType.penaltyRange,
+            decision: decided ? decision() : null,
+          });
+        if (
+          request.method === 'POST' &&
+          url.pathname === `/api/enforcement/violations/${ids.violation}/decision`
+        ) {
+          decided = (await request.json()) as Record<string, unknown>;
+          return Response.json({ ok: true });
+        }
+        return undefined;
+      },
+    );
+    await openApp(`/enforcement/inspections/${ids.inspection}`);
+    expect(await screen.findByTestId('inspection-detail', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByTestId('violation-decision-0').textContent).toBe('待裁量');
+    expect(screen.getByText('危害后果：轻微')).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('violation-leniency-0'));
+    });
+    const panel = await screen.findByTestId('leniency-panel');
+    const mark = (key: string) => within(panel).getByTestId(`leniency-fact-${key}`);
+    expect(mark('firstViolation').textContent).toContain('✓首次违法');
+    expect(mark('selfReportedBefore').getAttribute('data-mark')).toBe('yes');
+    expect(mark('correctedInTime').textContent).toContain('✗按期改正');
+    expect(mark('harm').textContent).toContain('轻微');
+    expect(mark('list').textContent).toContain('清单归属从轻');
+    // the self-report's time is the audit chain's: event seq and short hash
+    expect(within(panel).getByTestId('leniency-event').textContent).toContain(
+      '第 42 号 · 哈希 ab12cd34ef56…',
+    );
+    expect(within(panel).getByTestId('leniency-penalty').textContent).toContain('五千元以上五万元以下');
+    expect(within(panel).getByTestId('leniency-modality').textContent).toBe('应当');
+    expect(within(panel).getByTestId('leniency-outcome').textContent).toBe('从轻处罚');
+    expect(within(panel).getByTestId('leniency-suggestion').textContent).toContain('第三十二条第（三）项');
+    expect(within(panel).queryByTestId('leniency-educate')).toBeNull();
+    expect(within(panel).getByTestId('leniency-whitelist-note').textContent).toContain(
+      '白名单身份本身不是法定从轻依据',
+    );
+
+    // prefilled with the suggestion; the reason is required
+    expect(within(screen.getByTestId('decision-outcome')).getByText('从轻处罚')).toBeTruthy();
+    expect((screen.getByTestId('decision-article') as HTMLInputElement).value).toBe(suggestion.article);
+    expect(screen.queryByTestId('decision-departs')).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decision-submit'));
+    });
+    expect(await screen.findByText('请填写决定理由')).toBeTruthy();
+    expect(decided).toBeNull();
+
+    // an ordinary penalty instead: flagged as a departure, the suggested article dropped
+    await pick('decision-outcome', '一般处罚（按裁量基准）');
+    expect(await screen.findByTestId('decision-departs')).toBeTruthy();
+    expect((screen.getByTestId('decision-article') as HTMLInputElement).value).toBe('');
+    fireEvent.change(screen.getByTestId('decision-reason'), {
+      target: { value: ' 隐患已报告但整改拖延两个月，不予从轻 ' },
+    });
+    fireEvent.change(screen.getByTestId('decision-number'), { target: { value: '鹿应急罚〔2026〕15号' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('decision-submit'));
+    });
+    await waitFor(() =>
+      expect(decided).toEqual({
+        outcome: 'ordinary',
+        reason: '隐患已报告但整改拖延两个月，不予从轻',
+        decisionNumber: '鹿应急罚〔2026〕15号',
+      }),
+    );
+    expect((await screen.findByTestId('decision-follows')).textContent).toBe('未采纳建议');
+    expect(screen.getByTestId('decision-result').textContent).toContain('当时的系统建议：从轻处罚');
+    expect(screen.queryByTestId('decision-submit')).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId('violation-decision-0').textContent).toBe('已决定：一般处罚（按裁量基准）'),
+    );
   });
 
   it('an enterprise opens an overdue letter from its inbox and replies (late)', async () => {

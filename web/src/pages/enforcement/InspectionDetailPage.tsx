@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, CheckOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,6 +16,7 @@ import {
   Row,
   Skeleton,
   Space,
+  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -24,7 +25,8 @@ import { isApiProblem, problemMessage } from '../../api/problem';
 import { useAccess } from '../../auth/session';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
-import { isStaleProblem } from './enforcement-logic';
+import { harmKey, isStaleProblem, outcomeColor, outcomeKey } from './enforcement-logic';
+import { LeniencyDrawer } from './LeniencyDrawer';
 import type { RecordedState } from './NewInspectionPage';
 import { rectifyViolation, useInspection, useRefreshEnforcement } from './queries';
 import { LetterStatusTag, PdfButton, ProblemAlert, ViolationStatusTag } from './Tags';
@@ -89,14 +91,34 @@ function RectifyModal({ violation, onClose }: { violation: Violation | null; onC
   );
 }
 
+/** Whether the penalty is decided (and how), or still to decide for the inspecting department. */
+function DecisionTag({ v, index }: { v: Violation; index: number }) {
+  const { t } = useI18n();
+  if (v.decision)
+    return (
+      <Tag color={outcomeColor[v.decision.outcome]} data-testid={`violation-decision-${index}`}>
+        {t('enforcement.leniency.decided', { outcome: t(outcomeKey(v.decision.outcome)) })}
+      </Tag>
+    );
+  if (v.abilities.decide)
+    return (
+      <Tag color="gold" data-testid={`violation-decision-${index}`}>
+        {t('enforcement.leniency.pending')}
+      </Tag>
+    );
+  return null;
+}
+
 function ViolationCard({
   v,
   index,
   onRectify,
+  onLeniency,
 }: {
   v: Violation;
   index: number;
   onRectify: (v: Violation) => void;
+  onLeniency: (v: Violation) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -111,11 +133,15 @@ function ViolationCard({
             {v.typeName}
           </span>
           <ViolationStatusTag status={v.status} />
+          <DecisionTag v={v} index={index} />
         </Space>
       }
     >
       <Space orientation="vertical" size={6} className="sc-full-width">
         <div className="sc-enf-text">{v.description}</div>
+        <Typography.Text type="secondary" className="sc-small">
+          {t('enforcement.detail.harm', { harm: t(harmKey(v.harm)) })}
+        </Typography.Text>
         {v.rectifiedAt ? (
           <Typography.Text type="secondary" className="sc-small">
             {t('enforcement.detail.rectifiedAt', { time: formatDateTime(v.rectifiedAt) })}
@@ -132,8 +158,8 @@ function ViolationCard({
             {v.letterStatus ? <LetterStatusTag status={v.letterStatus} /> : null}
           </Space>
         ) : null}
-        {v.abilities.rectify ? (
-          <div>
+        <div className="sc-enf-actions">
+          {v.abilities.rectify ? (
             <Button
               icon={<CheckOutlined />}
               onClick={() => onRectify(v)}
@@ -141,8 +167,15 @@ function ViolationCard({
             >
               {t('enforcement.rectify.button')}
             </Button>
-          </div>
-        ) : null}
+          ) : null}
+          <Button
+            icon={<AuditOutlined />}
+            onClick={() => onLeniency(v)}
+            data-testid={`violation-leniency-${index}`}
+          >
+            {t('enforcement.leniency.button')}
+          </Button>
+        </div>
       </Space>
     </Card>
   );
@@ -212,7 +245,7 @@ function Facts({ a }: { a: InspectionDetail }) {
 
 /**
  * 执法检查详情 `/enforcement/inspections/:id`: the facts, the 责令限期整改指令书 (PDF), each violation with its status,
- * its 合规建议书 and 确认整改 for the inspecting department; after a recording that made a violation type frequent,
+ * harm, penalty decision, its 合规建议书, 确认整改 for the inspecting department and 处罚裁量 (LeniencyDrawer); after a recording that made a violation type frequent,
  * the notice that a campaign was proposed.
  */
 export default function InspectionDetailPage() {
@@ -223,6 +256,7 @@ export default function InspectionDetailPage() {
   const compact = Grid.useBreakpoint().md === false;
   const inspection = useInspection(id);
   const [rectifying, setRectifying] = useState<Violation | null>(null);
+  const [weighing, setWeighing] = useState<string | null>(null);
   const proposed = (location.state as RecordedState | null)?.proposedCampaignIds ?? [];
 
   if (inspection.isPending) {
@@ -295,13 +329,23 @@ export default function InspectionDetailPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enforcement.list.noViolations')} />
             ) : (
               a.violations.map((v, i) => (
-                <ViolationCard key={v.id} v={v} index={i} onRectify={setRectifying} />
+                <ViolationCard
+                  key={v.id}
+                  v={v}
+                  index={i}
+                  onRectify={setRectifying}
+                  onLeniency={(x) => setWeighing(x.id)}
+                />
               ))
             )}
           </Card>
         </Col>
       </Row>
       <RectifyModal violation={rectifying} onClose={() => setRectifying(null)} />
+      <LeniencyDrawer
+        violation={a.violations.find((v) => v.id === weighing) ?? null}
+        onClose={() => setWeighing(null)}
+      />
     </Space>
   );
 }

@@ -16,19 +16,24 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { problemMessage } from '../../api/problem';
-import { useSession } from '../../auth/session';
+import { useAccess, useSession } from '../../auth/session';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { applyProblemToForm } from '../../components/form-problem';
 import { useI18n } from '../../i18n';
 import {
+  chinaDateOf,
+  harmKey,
+  harmLevels,
+  hazardStatusKey,
   inspectingRoles,
   inspectionBody,
+  selfReportCandidates,
   unitsForRoles,
   violationTypeLabel,
   withBodyFieldPaths,
 } from './enforcement-logic';
-import { recordInspection, useRefreshEnforcement, useViolationTypes } from './queries';
-import type { ViolationType } from './types';
+import { recordInspection, useEnterpriseHazards, useRefreshEnforcement, useViolationTypes } from './queries';
+import type { Harm, ViolationType } from './types';
 import './enforcement.css';
 
 interface Values {
@@ -37,7 +42,12 @@ interface Values {
   inspectedOn: Dayjs;
   findings?: string;
   rectifyBy?: Dayjs;
-  violations?: { violationTypeId?: string; description?: string }[];
+  violations?: {
+    violationTypeId?: string;
+    description?: string;
+    harm?: Harm;
+    selfReportedHazardId?: string | null;
+  }[];
 }
 
 const fieldNames = ['enterpriseId', 'departmentId', 'inspectedOn', 'findings', 'rectifyBy', 'violations'];
@@ -91,15 +101,29 @@ function TypeBasis({
   );
 }
 
+/** A hazard in the self-report select: its title, then when it was reported and its status (wrapping on a phone). */
+function HazardOption({ title, meta }: { title: string; meta: string }) {
+  return (
+    <div className="sc-enf-option">
+      <div>{title}</div>
+      <Typography.Text type="secondary" className="sc-small">
+        {meta}
+      </Typography.Text>
+    </div>
+  );
+}
+
 /**
  * 登记检查 `/enforcement/inspections/new`: an enforcement officer records an inspection of one enterprise, in the
  * field on a phone (one column): enterprise, date, findings, the violations found (type from the catalog with its
- * legal basis, and the facts) and, when there are any, the rectification deadline. The server then issues the
+ * legal basis, the facts, the harm and — when the enterprise reported hazards before the inspection day — the one
+ * that matches, for leniency) and, when there are any, the rectification deadline. The server then issues the
  * 责令限期整改指令书 and one 合规建议书 per violation; the detail page opens next.
  */
 export default function NewInspectionPage() {
   const { t, locale } = useI18n();
   const me = useSession();
+  const access = useAccess();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const refresh = useRefreshEnforcement();
@@ -112,18 +136,67 @@ export default function NewInspectionPage() {
   const violations = Form.useWatch('violations', form);
   const inspectedOn = Form.useWatch('inspectedOn', form);
   const found = (violations ?? []).length;
+  const enterpriseId = Form.useWatch('enterpriseId', form) as string | undefined;
+  const hazards = useEnterpriseHazards(enterpriseId, access.abilities.viewHazards === true);
+  const candidates = useMemo(
+    () => selfReportCandidates(hazards.data?.items ?? [], inspectedOn ? day(inspectedOn) : undefined),
+    [hazards.data, inspectedOn],
+  );
+  const candidateIds = useMemo(() => new Set(candidates.map((h) => h.id)), [candidates]);
+  const hazardOptions = candidates.map((h) => {
+    const status = hazardStatusKey(h.status);
+    const params = {
+      title: h.title,
+      date: chinaDateOf(h.reportedAt),
+      status: status ? t(status) : h.status,
+    };
+    return {
+      value: h.id,
+      label: t('enforcement.new.selfReportOption', params),
+      title: h.title,
+      meta: t('enforcement.new.selfReportMeta', params),
+    };
+  });
+  const harmOptions = harmLevels.map((h) => ({ value: h, label: t(harmKey(h)) }));
+
+  /** Another enterprise, or a date its reports are no longer before: the linked self-reports no longer apply. */
+  const keepSelfReports = (changed: Partial<Values>, all: Values) => {
+    if (!('enterpriseId' in changed) && !('inspectedOn' in changed)) return;
+    const still =
+      'enterpriseId' in changed
+        ? new Set<string>()
+        : new Set(
+            selfReportCandidates(
+              hazards.data?.items ?? [],
+              all.inspectedOn ? day(all.inspectedOn) : undefined,
+            ).map((h) => h.id),
+          );
+    const list = all.violations ?? [];
+    if (list.some((v) => v.selfReportedHazardId && !still.has(v.selfReportedHazardId)))
+      form.setFieldValue(
+        'violations',
+        list.map((v) =>
+          v.selfReportedHazardId && !still.has(v.selfReportedHazardId)
+            ? { ...v, selfReportedHazardId: undefined }
+            : v,
+        ),
+      );
+  };
 
   const save = useMutation({
     mutationFn: (v: Values) =>
       recordInspection(
-        inspectionBody({
-          enterpriseId: v.enterpriseId,
-          departmentId: v.departmentId,
-          inspectedOn: day(v.inspectedOn),
-          findings: v.findings,
-          rectifyBy: v.rectifyBy ? day(v.rectifyBy) : null,
-          violations: v.violations,
-        }),
+        inspectionBody(
+          {
+            enterpriseId: v.enterpriseId,
+            departmentId: v.departmentId,
+            inspectedOn: day(v.inspectedOn),
+            findings: v.findings,
+            rectifyBy: v.rectifyBy ? day(v.rectifyBy) : null,
+            violations: v.violations,
+          },
+          candidateIds,
+        ),
       ),
     onMutate: () => setAlert(null),
     onSuccess: (recorded) => {
@@ -162,6 +235,7 @@ export default function NewInspectionPage() {
           layout="vertical"
           initialValues={{ inspectedOn: dayjs(), departmentId: departments[0]?.id, violations: [] }}
           onFinish={(v) => save.mutate(v)}
+          onValuesChange={keepSelfReports}
           scrollToFirstError
           data-testid="inspection-form"
         >
@@ -269,6 +343,28 @@ export default function NewInspectionPage() {
                         data-testid={`violation-description-${index}`}
                       />
                     </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'harm']}
+                      label={t('enforcement.field.harm')}
+                      extra={t('enforcement.new.harmHint')}
+                    >
+                      <Select options={harmOptions} data-testid={`violation-harm-${index}`} />
+                    </Form.Item>
+                    {hazardOptions.length > 0 ? (
+                      <Form.Item
+                        name={[field.name, 'selfReportedHazardId']}
+                        label={t('enforcement.field.selfReport')}
+                        extra={t('enforcement.new.selfReportHint')}
+                      >
+                        <Select
+                          allowClear
+                          options={hazardOptions}
+                          placeholder={t('enforcement.new.selfReportPlaceholder')}
+                          optionRender={(o) => <HazardOption title={o.data.title} meta={o.data.meta} />}
+                          data-testid={`violation-hazard-${index}`}
+                        />
+                      </Form.Item>
+                    ) : null}
                   </Card>
                 ))}
                 {fields.length < maxViolations ? (
@@ -277,7 +373,7 @@ export default function NewInspectionPage() {
                       type="dashed"
                       block
                       icon={<PlusOutlined />}
-                      onClick={() => add({})}
+                      onClick={() => add({ harm: 'none' })}
                       data-testid="violation-add"
                     >
                       {t('enforcement.new.addViolation')}

@@ -4,6 +4,8 @@ import { formFieldErrors } from '../../api/problem';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
 import {
+  articleAfterOutcomeChange,
+  articleRequired,
   bodyFieldPath,
   campaignActionKey,
   campaignActionOrder,
@@ -14,24 +16,39 @@ import {
   campaignStatuses,
   campaignStatusKey,
   campaignWhy,
+  chinaDateOf,
   chinaToday,
   daysLeft,
+  decisionBody,
+  decisionDefaults,
   defaultItems,
+  departsFromSuggestion,
+  harmKey,
+  harmLevels,
+  hazardStatusKey,
   hasLetterFilters,
   inspectionBody,
   inspectionListQuery,
   isEnterpriseOnly,
   isOverdue,
   isStaleProblem,
+  leniencyChecklist,
+  leniencyListKey,
   letterListQuery,
   letterStatuses,
   letterStatusKey,
   originKey,
+  outcomeKey,
+  penaltyOutcomes,
   proposeBody,
   replyDeadline,
+  reportedBeforeInspection,
   scopeTypeKey,
   scopeTypes,
+  selfReportCandidates,
   sendingPercent,
+  shortHash,
+  suggestionModality,
   unitsForRoles,
   violationStatuses,
   violationStatusKey,
@@ -51,6 +68,12 @@ describe('labels', () => {
       ...campaignOrigins.map(originKey),
       ...scopeTypes.map(scopeTypeKey),
       ...campaignActionOrder.map(campaignActionKey),
+      ...harmLevels.map(harmKey),
+      ...penaltyOutcomes.map(outcomeKey),
+      leniencyListKey(null),
+      leniencyListKey('no_penalty'),
+      leniencyListKey('mitigated'),
+      leniencyListKey('lighter'),
     ];
     for (const k of keys) {
       expect(zhCN[k], k).toBeTruthy();
@@ -139,8 +162,28 @@ describe('request bodies', () => {
       inspectedOn: '2026-05-06',
       findings: '现场检查生产车间',
       rectifyBy: '2026-05-20',
-      violations: [{ violationTypeId: 't1', description: '未配备灭火器' }],
+      violations: [{ violationTypeId: 't1', description: '未配备灭火器', harm: 'none' }],
     });
+  });
+
+  it('a violation states its harm and the enterprise’s own hazard report, when that still applies', () => {
+    const base = { enterpriseId: uuid, inspectedOn: '2026-05-06', rectifyBy: '2026-05-20' };
+    const violations = [
+      { violationTypeId: 't1', description: 'a', harm: 'slight' as const, selfReportedHazardId: 'h1' },
+      { violationTypeId: 't2', description: 'b', harm: null, selfReportedHazardId: 'h2' },
+      { violationTypeId: 't3', description: 'c', selfReportedHazardId: null },
+    ];
+    expect(inspectionBody({ ...base, violations }).violations).toEqual([
+      { violationTypeId: 't1', description: 'a', harm: 'slight', selfReportedHazardId: 'h1' },
+      { violationTypeId: 't2', description: 'b', harm: 'none', selfReportedHazardId: 'h2' },
+      { violationTypeId: 't3', description: 'c', harm: 'none' },
+    ]);
+    // the enterprise or the date changed after h2 was chosen: it is no longer offered, so it is not sent
+    expect(inspectionBody({ ...base, violations }, new Set(['h1'])).violations).toEqual([
+      { violationTypeId: 't1', description: 'a', harm: 'slight', selfReportedHazardId: 'h1' },
+      { violationTypeId: 't2', description: 'b', harm: 'none' },
+      { violationTypeId: 't3', description: 'c', harm: 'none' },
+    ]);
   });
 
   it('a proposal drops blank items (none left: the type’s own are used by the server)', () => {
@@ -252,6 +295,120 @@ describe('campaigns', () => {
         departmentName: '区应急管理局',
       }),
     ).toEqual({ key: 'advice.campaign.whyManual', params: { department: '区应急管理局' } });
+  });
+});
+
+describe('leniency', () => {
+  const facts = {
+    firstViolation: true,
+    selfReportedBefore: false,
+    rectificationStarted: true,
+    correctedInTime: false,
+    harm: 'slight' as const,
+    list: null,
+  };
+  const lighter = {
+    outcome: 'lighter' as const,
+    article: '《中华人民共和国行政处罚法》第三十二条第（三）项',
+    mandatory: true,
+    because: '…',
+    educate: false,
+  };
+
+  it('offers as self-reports only hazards reported before the inspection day (China time), latest first', () => {
+    expect(reportedBeforeInspection('2026-05-05T15:59:59Z', '2026-05-06')).toBe(true);
+    // 00:00 on the inspection day in China is not before it
+    expect(reportedBeforeInspection('2026-05-05T16:00:00Z', '2026-05-06')).toBe(false);
+    expect(reportedBeforeInspection('nonsense', '2026-05-06')).toBe(false);
+    const hazard = (id: string, reportedAt: string) =>
+      ({ id, reportedAt }) as unknown as Parameters<typeof selfReportCandidates>[0][number];
+    const list = [
+      hazard('old', '2026-04-01T02:00:00Z'),
+      hazard('today', '2026-05-06T01:00:00Z'),
+      hazard('recent', '2026-05-04T02:00:00Z'),
+    ];
+    expect(selfReportCandidates(list, '2026-05-06').map((h) => h.id)).toEqual(['recent', 'old']);
+    expect(selfReportCandidates(list, undefined)).toEqual([]);
+    expect(chinaDateOf('2026-05-05T16:30:00Z')).toBe('2026-05-06');
+    expect(hazardStatusKey('rectifying')).toBe('hazards.status.rectifying');
+    expect(hazardStatusKey('archived')).toBeNull();
+  });
+
+  it('lists the facts as a checklist: ✓ for the party, ✗ against, – for neither, with harm and list values', () => {
+    const rows = leniencyChecklist(facts);
+    expect(rows.map((r) => [r.key, r.mark, r.value ?? null])).toEqual([
+      ['firstViolation', 'yes', null],
+      ['selfReportedBefore', 'no', null],
+      ['rectificationStarted', 'yes', null],
+      ['correctedInTime', 'no', null],
+      ['harm', 'neutral', 'enforcement.harm.slight'],
+      ['list', 'neutral', 'enforcement.leniencyList.none'],
+    ]);
+    expect(rows.map((r) => zhCN[r.label])).toEqual([
+      '首次违法',
+      '检查前自查自报',
+      '已着手整改',
+      '按期改正',
+      '危害后果',
+      '清单归属',
+    ]);
+    const other = leniencyChecklist({ ...facts, harm: 'harmful', list: 'no_penalty' });
+    expect(other.find((r) => r.key === 'harm')?.mark).toBe('no');
+    expect(other.find((r) => r.key === 'list')).toMatchObject({
+      mark: 'yes',
+      value: 'enforcement.leniencyList.no_penalty',
+    });
+    expect(leniencyChecklist({ ...facts, harm: 'none' }).find((r) => r.key === 'harm')?.mark).toBe('yes');
+    expect(zhCN[leniencyListKey('mitigated')]).toBe('减轻');
+    expect(zhCN[harmKey('harmful')]).toBe('造成危害');
+  });
+
+  it('says 应当 or 可以 before a lenient suggestion, nothing before an ordinary penalty', () => {
+    expect(suggestionModality(lighter)).toBe('enforcement.suggestion.must');
+    expect(zhCN[suggestionModality({ outcome: 'no_penalty', mandatory: false })!]).toBe('可以');
+    expect(suggestionModality({ outcome: 'ordinary', mandatory: false })).toBeNull();
+    expect(shortHash('a'.repeat(64))).toBe(`${'a'.repeat(12)}…`);
+    expect(shortHash('abc')).toBe('abc');
+  });
+
+  it('starts the decision from the suggestion and keeps the article in step with the outcome', () => {
+    expect(decisionDefaults(lighter)).toEqual({ outcome: 'lighter', article: lighter.article });
+    expect(decisionDefaults({ outcome: 'ordinary', article: null })).toEqual({
+      outcome: 'ordinary',
+      article: '',
+    });
+    // an ordinary penalty drops the untouched suggested article; the officer's own text stays
+    expect(articleAfterOutcomeChange(lighter.article, 'ordinary', lighter)).toBe('');
+    expect(articleAfterOutcomeChange('第三十二条第（一）项', 'ordinary', lighter)).toBe(
+      '第三十二条第（一）项',
+    );
+    // back to the suggestion with nothing written: the suggested article again
+    expect(articleAfterOutcomeChange('', 'lighter', lighter)).toBe(lighter.article);
+    expect(articleAfterOutcomeChange(lighter.article, 'mitigated', lighter)).toBe(lighter.article);
+    expect(articleRequired('mitigated')).toBe(true);
+    expect(articleRequired('ordinary')).toBe(false);
+    expect(articleRequired(undefined)).toBe(false);
+    expect(departsFromSuggestion('ordinary', lighter)).toBe(true);
+    expect(departsFromSuggestion('lighter', lighter)).toBe(false);
+  });
+
+  it('sends a decision with trimmed text and no empty article or number', () => {
+    expect(
+      decisionBody({ outcome: 'ordinary', article: '  ', reason: ' 整改拖延 ', decisionNumber: '' }),
+    ).toEqual({ outcome: 'ordinary', reason: '整改拖延' });
+    expect(
+      decisionBody({
+        outcome: 'lighter',
+        article: ` ${lighter.article} `,
+        reason: '主动报告',
+        decisionNumber: ' 鹿应急罚〔2026〕15号 ',
+      }),
+    ).toEqual({
+      outcome: 'lighter',
+      article: lighter.article,
+      reason: '主动报告',
+      decisionNumber: '鹿应急罚〔2026〕15号',
+    });
   });
 });
 

@@ -5,15 +5,23 @@
  */
 import { ApiProblem, isApiProblem, type ProblemBody } from '../../api/problem';
 import type { MessageKey } from '../../i18n';
+import { hazardStatusLabel, hazardStatuses } from '../hazards/hazards-logic';
 import type {
   Campaign,
   CampaignListQuery,
   CampaignOrigin,
   CampaignStatus,
+  DecisionBody,
+  EnterpriseHazard,
+  Harm,
   InspectionBody,
   InspectionListQuery,
   LetterListQuery,
   LetterStatus,
+  LeniencyFacts,
+  LeniencyList,
+  LeniencySuggestion,
+  PenaltyOutcome,
   ProposeBody,
   ScopeType,
   ViolationStatus,
@@ -143,18 +151,33 @@ export interface InspectionValues {
   findings?: string | null;
   /** YYYY-MM-DD; asked for only when violations were found */
   rectifyBy?: string | null;
-  violations?: readonly { violationTypeId?: string | null; description?: string | null }[] | null;
+  violations?:
+    | readonly {
+        violationTypeId?: string | null;
+        description?: string | null;
+        harm?: Harm | null;
+        selfReportedHazardId?: string | null;
+      }[]
+    | null;
 }
 
 /**
  * POST /api/enforcement/inspections: trimmed text, no empty findings, the deadline only with violations (the server
- * requires it then and ignores it otherwise), the department only when the officer chose one.
+ * requires it then and ignores it otherwise), the department only when the officer chose one. Each violation states
+ * its harm (无 unless the officer says otherwise) and, when one was chosen, the enterprise's own hazard report —
+ * only one of `selfReportable` when that list is given (the date or the enterprise changed after the choice).
  */
-export function inspectionBody(v: InspectionValues): InspectionBody {
-  const violations = (v.violations ?? []).map((x) => ({
-    violationTypeId: x.violationTypeId ?? '',
-    description: (x.description ?? '').trim(),
-  }));
+export function inspectionBody(v: InspectionValues, selfReportable?: ReadonlySet<string>): InspectionBody {
+  const violations = (v.violations ?? []).map((x) => {
+    const hazardId = x.selfReportedHazardId;
+    const linked = hazardId && (!selfReportable || selfReportable.has(hazardId)) ? hazardId : null;
+    return {
+      violationTypeId: x.violationTypeId ?? '',
+      description: (x.description ?? '').trim(),
+      harm: x.harm ?? 'none',
+      ...(linked ? { selfReportedHazardId: linked } : {}),
+    };
+  });
   const body: InspectionBody = { enterpriseId: v.enterpriseId, inspectedOn: v.inspectedOn, violations };
   if (v.departmentId) body.departmentId = v.departmentId;
   const findings = clean(v.findings);
@@ -300,6 +323,168 @@ export function campaignWhy(
       params: { n: c.triggerCount, days: c.windowDays, scope: c.scopeLabel },
     };
   return { key: 'advice.campaign.whyManual', params: { department: c.departmentName || '—' } };
+}
+
+// ---------------------------------------------------------------- leniency (行政处罚法第三十二、三十三条)
+
+export const harmLevels: readonly Harm[] = ['none', 'slight', 'harmful'];
+export const harmKey = (h: Harm): MessageKey => `enforcement.harm.${h}`;
+
+/** From most to least lenient, as the server lists them. */
+export const penaltyOutcomes: readonly PenaltyOutcome[] = ['no_penalty', 'mitigated', 'lighter', 'ordinary'];
+export const outcomeKey = (o: PenaltyOutcome): MessageKey => `enforcement.outcome.${o}`;
+export const outcomeColor: Record<PenaltyOutcome, string> = {
+  no_penalty: 'green',
+  mitigated: 'cyan',
+  lighter: 'blue',
+  ordinary: 'default',
+};
+
+export const leniencyListKey = (l: LeniencyList | null): MessageKey =>
+  l ? `enforcement.leniencyList.${l}` : 'enforcement.leniencyList.none';
+
+/** China calendar date (YYYY-MM-DD) of an instant. */
+export function chinaDateOf(iso: string): string {
+  return chinaToday(new Date(iso));
+}
+
+/**
+ * Whether a hazard was reported before the inspection day began (China time) — the server's test for
+ * 检查前自查自报 (enforcement/leniency.ts).
+ */
+export function reportedBeforeInspection(reportedAt: string, inspectedOn: string): boolean {
+  const start = Date.parse(`${inspectedOn}T00:00:00+08:00`);
+  const at = Date.parse(reportedAt);
+  return Number.isFinite(start) && Number.isFinite(at) && at < start;
+}
+
+/**
+ * The hazards an officer may link as the enterprise's own earlier report of a violation: those reported before the
+ * inspection day, latest first. (The list does not say who reported a hazard; the leniency facts do, from the
+ * record: a hazard not reported by the enterprise itself earns nothing.)
+ */
+export function selfReportCandidates(
+  hazards: readonly EnterpriseHazard[],
+  inspectedOn: string | undefined,
+): EnterpriseHazard[] {
+  if (!inspectedOn) return [];
+  return hazards
+    .filter((h) => reportedBeforeInspection(h.reportedAt, inspectedOn))
+    .sort((a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt));
+}
+
+/** A hazard status's label key; a status this client does not know shows as sent. */
+export function hazardStatusKey(status: string): MessageKey | null {
+  return isOneOf(hazardStatuses, status) ? hazardStatusLabel[status] : null;
+}
+
+export type FactMark = 'yes' | 'no' | 'neutral';
+
+export interface FactRow {
+  key: 'firstViolation' | 'selfReportedBefore' | 'rectificationStarted' | 'correctedInTime' | 'harm' | 'list';
+  label: MessageKey;
+  /** ✓ for a fact in the party's favour, ✗ against, – for neither */
+  mark: FactMark;
+  /** the value of a fact that is not yes/no (危害后果, 清单归属) */
+  value?: MessageKey;
+}
+
+const yesNo = (b: boolean): FactMark => (b ? 'yes' : 'no');
+
+/** The facts of arts. 32/33 as a checklist, in the order the law weighs them. */
+export function leniencyChecklist(f: LeniencyFacts): FactRow[] {
+  return [
+    { key: 'firstViolation', label: 'enforcement.fact.firstViolation', mark: yesNo(f.firstViolation) },
+    {
+      key: 'selfReportedBefore',
+      label: 'enforcement.fact.selfReportedBefore',
+      mark: yesNo(f.selfReportedBefore),
+    },
+    {
+      key: 'rectificationStarted',
+      label: 'enforcement.fact.rectificationStarted',
+      mark: yesNo(f.rectificationStarted),
+    },
+    { key: 'correctedInTime', label: 'enforcement.fact.correctedInTime', mark: yesNo(f.correctedInTime) },
+    {
+      key: 'harm',
+      label: 'enforcement.fact.harm',
+      mark: f.harm === 'none' ? 'yes' : f.harm === 'harmful' ? 'no' : 'neutral',
+      value: harmKey(f.harm),
+    },
+    {
+      key: 'list',
+      label: 'enforcement.fact.list',
+      mark: f.list ? 'yes' : 'neutral',
+      value: leniencyListKey(f.list),
+    },
+  ];
+}
+
+export const factMarkSymbol: Record<FactMark, string> = { yes: '✓', no: '✗', neutral: '–' };
+
+/**
+ * 应当 (the law says must) or 可以 (may) before a lenient outcome; nothing before an ordinary penalty, which is
+ * simply the discretion benchmark.
+ */
+export function suggestionModality(s: Pick<LeniencySuggestion, 'outcome' | 'mandatory'>): MessageKey | null {
+  if (s.outcome === 'ordinary') return null;
+  return s.mandatory ? 'enforcement.suggestion.must' : 'enforcement.suggestion.may';
+}
+
+/** The first characters of an audit event's hash, enough to compare with the chain. */
+export function shortHash(hash: string, n = 12): string {
+  return hash.length > n ? `${hash.slice(0, n)}…` : hash;
+}
+
+/** Any outcome but an ordinary penalty must name the provision applied (the server refuses it otherwise). */
+export function articleRequired(outcome: PenaltyOutcome | undefined): boolean {
+  return outcome !== undefined && outcome !== 'ordinary';
+}
+
+export interface DecisionValues {
+  outcome: PenaltyOutcome;
+  article?: string | null;
+  reason?: string | null;
+  decisionNumber?: string | null;
+}
+
+/** The decision form starts from the suggestion: its outcome and its article. */
+export function decisionDefaults(s: Pick<LeniencySuggestion, 'outcome' | 'article'>): DecisionValues {
+  return { outcome: s.outcome, article: s.article ?? '' };
+}
+
+/**
+ * The article after the officer changes the outcome: an ordinary penalty drops the suggested article (still
+ * untouched); going back to the suggested outcome with no article restores it; anything the officer wrote stays.
+ */
+export function articleAfterOutcomeChange(
+  article: string | null | undefined,
+  outcome: PenaltyOutcome,
+  s: Pick<LeniencySuggestion, 'outcome' | 'article'>,
+): string {
+  const current = article ?? '';
+  if (outcome === 'ordinary' && s.article !== null && current.trim() === s.article) return '';
+  if (outcome === s.outcome && current.trim() === '') return s.article ?? '';
+  return current;
+}
+
+/** A decision other than the suggestion is recorded as such and must be reasoned. */
+export function departsFromSuggestion(
+  outcome: PenaltyOutcome | undefined,
+  s: Pick<LeniencySuggestion, 'outcome'>,
+) {
+  return outcome !== undefined && outcome !== s.outcome;
+}
+
+/** POST /api/enforcement/violations/:id/decision: trimmed text; no empty article or decision number. */
+export function decisionBody(v: DecisionValues): DecisionBody {
+  const body: DecisionBody = { outcome: v.outcome, reason: (v.reason ?? '').trim() };
+  const article = clean(v.article);
+  if (article) body.article = article;
+  const number = clean(v.decisionNumber);
+  if (number) body.decisionNumber = number;
+  return body;
 }
 
 // ---------------------------------------------------------------- problems

@@ -4,6 +4,7 @@ import { notificationsKey } from '../notifications/queries';
 import { campaignPollMs } from './enforcement-logic';
 import type {
   CampaignListQuery,
+  DecisionBody,
   InspectionBody,
   InspectionListQuery,
   LetterListQuery,
@@ -16,6 +17,7 @@ export const inspectionKey = (id: string) => [...enforcementKey, 'inspection', i
 export const campaignKey = (id: string) => [...enforcementKey, 'campaign', id] as const;
 export const lettersKey = [...enforcementKey, 'letters'] as const;
 export const letterKey = (id: string) => [...enforcementKey, 'letter', id] as const;
+export const leniencyKey = (violationId: string) => [...enforcementKey, 'leniency', violationId] as const;
 
 /** The violation-type catalog (reference data of the jurisdiction: cached for a while). */
 export function useViolationTypes(enabled = true) {
@@ -45,6 +47,40 @@ export function useInspection(id: string | undefined) {
 
 export function recordInspection(body: InspectionBody) {
   return call(api.POST('/api/enforcement/inspections', { body }));
+}
+
+/**
+ * The hazards of the enterprise being inspected (`GET /api/hazards?enterpriseId=`), offered as its own earlier
+ * report of a violation. One page of 200: the most recent reports are the ones that matter.
+ */
+export function useEnterpriseHazards(enterpriseId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...enforcementKey, 'enterprise-hazards', enterpriseId ?? ''],
+    queryFn: () =>
+      call(
+        api.GET('/api/hazards', {
+          params: { query: { enterpriseId: enterpriseId!, page: 1, pageSize: 200 } },
+        }),
+      ),
+    enabled: enabled && Boolean(enterpriseId),
+    staleTime: 60_000,
+  });
+}
+
+/** The facts, suggestion, self-report and decision of one violation (处罚裁量), read when its panel opens. */
+export function useLeniency(violationId: string | undefined) {
+  return useQuery({
+    queryKey: leniencyKey(violationId ?? ''),
+    queryFn: () =>
+      call(api.GET('/api/enforcement/violations/{id}/leniency', { params: { path: { id: violationId! } } })),
+    enabled: Boolean(violationId),
+  });
+}
+
+export function decidePenalty(violationId: string, body: DecisionBody) {
+  return call(
+    api.POST('/api/enforcement/violations/{id}/decision', { params: { path: { id: violationId } }, body }),
+  );
 }
 
 export function rectifyViolation(id: string, note: string) {

@@ -13,6 +13,18 @@ export type ViolationStatus = Violation['status'];
 export type InspectionBody = RequestBody<'/api/enforcement/inspections', 'post'>;
 export type Recorded = ResponseBody<'/api/enforcement/inspections', 'post', 201>;
 export type InspectionListQuery = QueryOf<'/api/enforcement/inspections'>;
+export type Harm = Violation['harm'];
+
+export type Leniency = ResponseBody<'/api/enforcement/violations/{id}/leniency', 'get'>;
+export type LeniencyFacts = Leniency['facts'];
+export type LeniencyList = NonNullable<LeniencyFacts['list']>;
+export type LeniencySuggestion = Leniency['suggestion'];
+export type SelfReport = NonNullable<Leniency['selfReport']>;
+export type PenaltyDecision = NonNullable<Leniency['decision']>;
+export type PenaltyOutcome = LeniencySuggestion['outcome'];
+export type DecisionBody = RequestBody<'/api/enforcement/violations/{id}/decision', 'post'>;
+/** A hazard of the inspected enterprise, offered as the enterprise's own earlier report of a violation. */
+export type EnterpriseHazard = ResponseBody<'/api/hazards', 'get'>['items'][number];
 
 export type Campaign = ResponseBody<'/api/advice/campaigns/{id}', 'get'>;
 export type CampaignStatus = Campaign['status'];
