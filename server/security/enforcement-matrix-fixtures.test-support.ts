@@ -100,6 +100,19 @@ export async function buildEnforcementFixtures(opts: {
   );
   const [violation] = inspection.violations;
   if (!violation?.letterId) throw new Error('the inspection produced no violation with a letter');
+  // an earlier inspection whose violation is past its deadline: the enterprise is a focus enterprise
+  await post(
+    inspector,
+    '/api/enforcement/inspections',
+    {
+      enterpriseId: enterprise.id,
+      inspectedOn: addDays(today, -40),
+      findings: '矩阵测试：上次检查',
+      rectifyBy: addDays(today, -10),
+      violations: [{ violationTypeId: types[0].id, description: '矩阵测试：逾期未整改' }],
+    },
+    'record an earlier inspection',
+  );
 
   const propose = (violationTypeId: string, reason: string) =>
     post<{ id: string }>(

@@ -73,6 +73,11 @@ export function enforcementEntries<R extends string>(all: readonly R[]): Record<
         },
       }),
     },
+    'GET /api/enforcement/focus': {
+      refused: all,
+      call: () => ({ url: '/api/enforcement/focus?pageSize=200' }),
+      hide: (f) => [f.enterpriseId],
+    },
     'GET /api/enforcement/inspections/{id}': {
       refused: all,
       call: (f) => ({ url: `/api/enforcement/inspections/${e(f).inspectionId}` }),
@@ -156,6 +161,7 @@ const departmentStaff = ['department_officer', 'enforcement_officer'] as const;
 const departmentScoped = [
   'GET /api/enforcement/inspections',
   'GET /api/enforcement/inspections/{id}',
+  'GET /api/enforcement/focus',
   'GET /api/enforcement/violations/{id}/leniency',
   'POST /api/enforcement/violations/{id}/decision',
   'POST /api/enforcement/violations/{id}/rectify',

@@ -115,6 +115,15 @@ describe('a frequent violation', () => {
     // the documents carry no stored PDF hash: they render from the snapshot when read
     const [doc] = await ctx.db.select().from(documents).where(eq(documents.id, letters[0].documentId));
     expect(doc).toMatchObject({ kind: 'advice_letter', pdfSha256: null, subjectType: 'advice_letter' });
+
+    // the industry is now a hot spot: its enterprises are focus enterprises, seen within each reader's scope
+    const focus = (await staff.bureauAdmin.get('/api/enforcement/focus?pageSize=50')).json();
+    const hot = focus.items.filter((f: { enterpriseId: string }) => plastic.includes(f.enterpriseId));
+    expect(hot).toHaveLength(4);
+    expect(hot.every((f: { hotSpots: number; score: number }) => f.hotSpots === 1 && f.score >= 1)).toBe(
+      true,
+    );
+    expect((await staff.yangyi.get('/api/enforcement/focus')).json().total).toBe(0);
   });
 });
 
@@ -213,6 +222,18 @@ describe('deadlines', () => {
         and(eq(whitelistExits.enterpriseId, listed.enterprise.id), eq(whitelistExits.status, 'proposed')),
       );
     expect(exits.map((x) => x.reason)).toContain('refused_rectification');
+    // ignoring the letter makes it a focus enterprise, ranked by its weight; the one that answered is not there for it
+    const focus = (await staff.bureauAdmin.get('/api/enforcement/focus?pageSize=200')).json();
+    const ignoring = focus.items.find(
+      (f: { enterpriseId: string }) => f.enterpriseId === listed.enterprise.id,
+    );
+    expect(ignoring).toMatchObject({ overdueLetters: 1 });
+    expect(ignoring.score).toBeGreaterThanOrEqual(3);
+    const scores = focus.items.map((f: { score: number }) => f.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(
+      focus.items.find((f: { enterpriseId: string }) => f.enterpriseId === answered.id)?.overdueLetters ?? 0,
+    ).toBe(0);
     // every campaign whose deadline passed is closed
     expect(await countRows(ctx, "advice_campaigns where status = 'sent'")).toBe(0);
     // a late reply is still taken, flagged late

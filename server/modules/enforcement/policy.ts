@@ -71,6 +71,14 @@ export function enforcementAbilities(actor: Actor) {
       'department_officer',
       'enforcement_officer',
     ),
+    viewFocusEnterprises: hasRole(
+      actor,
+      'bureau_admin',
+      'bureau_reviewer',
+      'department_officer',
+      'enforcement_officer',
+      'subdistrict_officer',
+    ),
     proposeCampaigns: proposingDepartments(actor).length > 0,
     approveCampaigns: hasRole(actor, 'bureau_admin'),
     viewAdviceLetters: hasRole(

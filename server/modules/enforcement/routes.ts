@@ -1,12 +1,13 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { actorOf } from '../../platform/auth/plugin.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { IdParams, Ok, responses } from '../../platform/http/schemas.js';
+import { IdParams, Ok, Paged, responses } from '../../platform/http/schemas.js';
 import type { ModuleContext } from '../../platform/http/types.js';
 import { Type } from 'typebox';
 import { recordInspection } from './commands/record-inspection.js';
 import { decidePenalty } from './commands/decide-penalty.js';
 import { rectifyViolation } from './commands/rectify-violation.js';
+import { listFocusEnterprises } from './focus.js';
 import { leniencyOf } from './leniency.js';
 import { withPage } from '../../platform/http/paging.js';
 import { inspectionDetail, listInspections, listViolationTypes, loadViolation } from './queries.js';
@@ -59,6 +60,18 @@ export function enforcementRoutes({ app, db }: ModuleContext): void {
       const result = await recordInspection(db, actorOf(req), req.body);
       return reply.status(201).send(result);
     },
+  );
+  app.get(
+    '/api/enforcement/focus',
+    {
+      schema: {
+        tags,
+        summary: '不放心企业：逾期未回复合规建议书、违法行为逾期未整改、处于高发区域（按权重排序）',
+        querystring: S.FocusQuery,
+        response: responses({ 200: Paged(S.FocusEnterprise) }),
+      },
+    },
+    async (req) => listFocusEnterprises(db, actorOf(req), withPage(req.query)),
   );
   app.get(
     '/api/enforcement/inspections/:id',

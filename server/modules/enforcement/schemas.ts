@@ -229,6 +229,17 @@ export const LetterQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
 });
 
+export const FocusEnterprise = Type.Object({
+  enterpriseId: Uuid,
+  enterpriseName: Str,
+  subdistrictName: Str,
+  score: Type.Integer(),
+  overdueLetters: Type.Integer(),
+  overdueViolations: Type.Integer(),
+  hotSpots: Type.Integer(),
+});
+export const FocusQuery = Type.Object({ ...PageQuery });
+
 export const PagedInspections = Paged(Inspection);
 export const PagedCampaigns = Paged(Campaign);
 export const PagedLetters = Paged(Letter);
