@@ -62,7 +62,7 @@ describe('menu by abilities', () => {
     expect(paths(registrar)).toEqual(['/', ['registry', '/enterprises', '/enterprises/import', '/parks']]);
   });
 
-  it('gathers inspections, campaigns and letters under 执法与合规建议, each behind its ability', () => {
+  it('gathers inspections, campaigns, letters and 不放心企业 under 执法与合规建议, each behind its ability', () => {
     const officer: Access = {
       roles: ['enforcement_officer'],
       abilities: {
@@ -73,6 +73,7 @@ describe('menu by abilities', () => {
         viewCampaigns: true,
         proposeCampaigns: true,
         viewAdviceLetters: true,
+        viewFocusEnterprises: true,
       },
     };
     expect(paths(officer)).toEqual([
@@ -84,15 +85,22 @@ describe('menu by abilities', () => {
         '/enforcement/inspections/new',
         '/advice/campaigns',
         '/advice/letters',
+        '/enforcement/focus',
       ],
     ]);
     const bureau: Access = {
       roles: ['bureau_admin'],
-      abilities: { ...none, viewCampaigns: true, approveCampaigns: true, viewAdviceLetters: true },
+      abilities: {
+        ...none,
+        viewCampaigns: true,
+        approveCampaigns: true,
+        viewAdviceLetters: true,
+        viewFocusEnterprises: true,
+      },
     };
     expect(paths(bureau)).toEqual([
       '/',
-      ['enforcement', '/advice/campaigns', '/advice/letters'],
+      ['enforcement', '/advice/campaigns', '/advice/letters', '/enforcement/focus'],
       ['system', '/calendar'],
     ]);
     // an enterprise: its inspections and its letters (the inbox), no campaigns, no recording
@@ -161,6 +169,7 @@ describe('entryForPath', () => {
     expect(entryForPath(menuEntries, '/advice/letters/0190c0de-0000-7000-8000-000000000001')?.key).toBe(
       'advice-letters',
     );
+    expect(entryForPath(menuEntries, '/enforcement/focus')?.key).toBe('enforcement-focus');
     expect(entryForPath(menuEntries, '/audit-extra')).toBeUndefined();
     expect(entryForPath(menuEntries, '/account/password')).toBeUndefined();
   });

@@ -47,6 +47,7 @@ import {
   FormOutlined,
   MailOutlined,
   ScheduleOutlined,
+  EyeOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MenuItemLike, Requirement } from './access';
@@ -358,6 +359,15 @@ export const menuEntries: MenuEntry[] = [
     hidden: true,
     requires: { ability: 'viewAdviceLetters' },
     page: lazy(() => import('./pages/enforcement/LetterDetailPage')),
+  },
+  {
+    key: 'enforcement-focus',
+    path: '/enforcement/focus',
+    label: 'enforcement.menu.focus',
+    icon: <EyeOutlined />,
+    group: 'enforcement',
+    requires: { ability: 'viewFocusEnterprises' },
+    page: lazy(() => import('./pages/enforcement/FocusPage')),
   },
   // 白名单入库申请 (web/src/pages/whitelist)
   {

@@ -1873,6 +1873,7 @@ export const en: Messages = {
   'advice.menu.campaigns': 'Advice campaigns',
   'advice.menu.letters': 'Advice letters',
   'advice.menu.propose': 'Propose campaign',
+  'enforcement.menu.focus': 'Focus enterprises',
   'enforcement.violationStatus.open': 'To rectify',
   'enforcement.violationStatus.rectified': 'Rectified',
   'enforcement.field.enterprise': 'Enterprise',
@@ -2066,6 +2067,15 @@ export const en: Messages = {
   'advice.campaigns.intro':
     'Proposed automatically when a kind of violation becomes frequent in an industry or subdistrict, or by a department; once the bureau approves, a numbered advice letter goes to every enterprise in business in the scope.',
   'advice.campaigns.empty': 'No campaigns',
+  'enforcement.focus.title': 'Focus enterprises',
+  'enforcement.focus.intro':
+    'Enterprises with advice letters overdue without a reply (3 points each), violations not rectified by their deadline (2 points each) or in a violation hot spot (1 point) are listed, highest score first; inspection plans should lean towards them.',
+  'enforcement.focus.field.score': 'Score',
+  'enforcement.focus.field.reasons': 'Reasons',
+  'enforcement.focus.reason.overdueLetters': 'Advice letter overdue ×{n}',
+  'enforcement.focus.reason.overdueViolations': 'Violation not rectified ×{n}',
+  'enforcement.focus.reason.hotSpot': 'Violation hot spot',
+  'enforcement.focus.empty': 'No focus enterprises',
   'advice.campaign.back': 'Back to campaigns',
   'advice.campaign.notFound': 'No such campaign, or not yours to see',
   'advice.campaign.heading': '{type} · {scope}',

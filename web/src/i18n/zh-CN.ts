@@ -1835,6 +1835,7 @@ export const zhCN = {
   'advice.menu.campaigns': '合规建议批次',
   'advice.menu.letters': '合规建议书',
   'advice.menu.propose': '提议批量发送',
+  'enforcement.menu.focus': '不放心企业',
   'enforcement.violationStatus.open': '待整改',
   'enforcement.violationStatus.rectified': '已整改',
   'enforcement.field.enterprise': '被检查企业',
@@ -2018,6 +2019,15 @@ export const zhCN = {
   'advice.campaigns.intro':
     '同类违法行为在某行业或街镇高发时系统自动提议，部门也可人工提议；经区应急管理局批准后，向范围内的在营企业逐一编号发送合规建议书。',
   'advice.campaigns.empty': '暂无合规建议批次',
+  'enforcement.focus.title': '不放心企业',
+  'enforcement.focus.intro':
+    '逾期未回复合规建议书（每份计 3 分）、违法行为逾期未整改（每项计 2 分）、处于违法行为高发区域（计 1 分）的企业列入名单，按分值排序；检查计划应向这些企业倾斜。',
+  'enforcement.focus.field.score': '分值',
+  'enforcement.focus.field.reasons': '原因',
+  'enforcement.focus.reason.overdueLetters': '逾期未回复建议书 ×{n}',
+  'enforcement.focus.reason.overdueViolations': '违法行为逾期未整改 ×{n}',
+  'enforcement.focus.reason.hotSpot': '违法行为高发区域',
+  'enforcement.focus.empty': '暂无不放心企业',
   'advice.campaign.back': '返回合规建议批次',
   'advice.campaign.notFound': '合规建议批次不存在或无权查看',
   'advice.campaign.heading': '{type} · {scope}',

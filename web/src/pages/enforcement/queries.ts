@@ -5,6 +5,7 @@ import { campaignPollMs } from './enforcement-logic';
 import type {
   CampaignListQuery,
   DecisionBody,
+  FocusListQuery,
   InspectionBody,
   InspectionListQuery,
   LetterListQuery,
@@ -33,6 +34,15 @@ export function useInspections(query: InspectionListQuery) {
   return useQuery({
     queryKey: [...enforcementKey, 'inspections', query],
     queryFn: () => call(api.GET('/api/enforcement/inspections', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 不放心企业, ranked by the server (`GET /api/enforcement/focus`). */
+export function useFocusEnterprises(query: FocusListQuery) {
+  return useQuery({
+    queryKey: [...enforcementKey, 'focus', query],
+    queryFn: () => call(api.GET('/api/enforcement/focus', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -36,3 +36,6 @@ export type ProposeBody = RequestBody<'/api/advice/campaigns', 'post'>;
 export type Letter = ResponseBody<'/api/advice/letters/{id}', 'get'>;
 export type LetterStatus = Letter['status'];
 export type LetterListQuery = QueryOf<'/api/advice/letters'>;
+
+export type FocusEnterprise = ResponseBody<'/api/enforcement/focus', 'get'>['items'][number];
+export type FocusListQuery = QueryOf<'/api/enforcement/focus'>;
