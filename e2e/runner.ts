@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { runJourney, type DemoLogin, type Env, type Journey, type Outcome, type Seed } from './harness.js';
 import { journeys as adminJourneys } from './journeys/admin.js';
 import { journeys as confirmationJourneys } from './journeys/confirmation.js';
+import { journeys as enforcementJourneys } from './journeys/enforcement.e2e.js';
 import { journeys as loginJourneys } from './journeys/login.js';
 import { journeys as publicJourneys } from './journeys/public.js';
 import { journeys as readinessJourneys } from './journeys/readiness-enterprise.js';
@@ -51,6 +52,9 @@ const allJourneys: Journey[] = [
   // moves demo.sy07 and demo.sy01 onto a notice; before `whitelist`, which changes the demo's listed enterprise
   ...whitelistEntryJourneys,
   ...whitelistJourneys,
+  // approves the demo's 皮鞋制造 campaign (a letter to every footwear enterprise) and answers the demo enterprise's
+  // letter; needs nothing from the journeys above and changes nothing they read, so it may run anywhere
+  ...enforcementJourneys,
 ];
 
 /** Bounds of the set-up (not assertions): a first start builds the web UI, which takes a while on two cores. */
