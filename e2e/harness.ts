@@ -229,3 +229,29 @@ export async function runJourney(journey: Journey, env: Env): Promise<Outcome> {
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/**
+ * Wait until `overlay` (a modal, drawer or drop-down) has finished opening: rc-motion marks the moving elements with
+ * `-appear` / `-enter` classes until their animation ends. A click on a button that is still zooming or sliding in
+ * can land where the button no longer is (seen on a loaded two-core machine: the confirmation's button clicked,
+ * and no request).
+ */
+export async function opened(overlay: Locator) {
+  await overlay.waitFor({ state: 'attached' }); // a modal's root has no box of its own
+  await overlay
+    .locator('xpath=descendant-or-self::*[contains(@class, "-appear") or contains(@class, "-enter")]')
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
+/** Pick a date in the antd DatePicker that is open: next month until the day is in view, then the day. */
+export async function pickDate(page: Page, date: string) {
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await opened(panel);
+  const cell = panel.locator(`td.ant-picker-cell-in-view[title="${date}"]`);
+  for (let i = 0; i < 6 && (await cell.count()) === 0; i++) {
+    await panel.locator('.ant-picker-header-next-btn').click();
+  }
+  await cell.click();
+  await panel.waitFor({ state: 'hidden' });
+}

@@ -22,7 +22,7 @@
  * included: their journeys read neither letters nor notifications) and a proposed 双屿 campaign.
  */
 import type { Locator, Page, Response } from 'playwright-core';
-import { assert, type Journey, type JourneyRun } from '../harness.js';
+import { assert, opened, pickDate, type Journey, type JourneyRun } from '../harness.js';
 
 const pathOf = (r: Response) => decodeURIComponent(new URL(r.url()).pathname);
 
@@ -59,20 +59,6 @@ async function switchUser(
 }
 
 /**
- * Wait until `overlay` (a modal, drawer or drop-down) has finished opening: rc-motion marks the moving elements with
- * `-appear` / `-enter` classes until their animation ends. A click on a button that is still zooming or sliding in
- * can land where the button no longer is (seen on a loaded two-core machine: the confirmation's button clicked,
- * and no request).
- */
-async function opened(overlay: Locator) {
-  await overlay.waitFor({ state: 'attached' }); // a modal's root has no box of its own
-  await overlay
-    .locator('xpath=descendant-or-self::*[contains(@class, "-appear") or contains(@class, "-enter")]')
-    .first()
-    .waitFor({ state: 'detached' });
-}
-
-/**
  * Open a menu entry; on a phone (narrower than antd's md, 768 px) through the drawer (打开菜单). The entry's name
  * starts with its icon's ("schedule 执法检查"). On a loaded two-core machine a tap on 打开菜单 right after the login was
  * once seen to open nothing (the journey then waited 20 s for the entry): 打开菜单 is tapped again when the drawer is
@@ -104,18 +90,6 @@ function plusDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
-}
-
-/** Pick a date in the antd DatePicker that is open: next month until the day is in view, then the day. */
-async function pickDate(page: Page, date: string) {
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await opened(panel);
-  const cell = panel.locator(`td.ant-picker-cell-in-view[title="${date}"]`);
-  for (let i = 0; i < 6 && (await cell.count()) === 0; i++) {
-    await panel.locator('.ant-picker-header-next-btn').click();
-  }
-  await cell.click();
-  await panel.waitFor({ state: 'hidden' });
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Page, Response } from 'playwright-core';
 import sharp from 'sharp';
-import { assert, button, buttonName, type Journey, type JourneyRun } from '../harness.js';
+import { assert, button, buttonName, pickDate, type Journey, type JourneyRun } from '../harness.js';
 
 const phone = { width: 375, height: 812 };
 const desktop = { width: 1280, height: 800 };
@@ -39,16 +39,6 @@ function plusDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
-}
-
-/** Pick a date in the antd DatePicker that is open: next month until the day is in view, then the day. */
-async function pickDate(page: Page, date: string) {
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  const cell = panel.locator(`td.ant-picker-cell-in-view[title="${date}"]`);
-  for (let i = 0; i < 6 && (await cell.count()) === 0; i++) {
-    await panel.locator('.ant-picker-header-next-btn').click();
-  }
-  await cell.click();
 }
 
 /** Log out by dropping the session cookie, then log in as someone else in a window of the given size. */
@@ -341,7 +331,11 @@ export const journeys: Journey[] = [
           new URL(res.url()).searchParams.get('enterpriseId') === ready.enterpriseId,
           'the page did not filter by enterprise',
         );
-        await page.getByRole('row').nth(1).getByText(/^(整改验收通过|Rectification verified|hazard\.verified)$/).waitFor();
+        await page
+          .getByRole('row')
+          .nth(1)
+          .getByText(/^(整改验收通过|Rectification verified|hazard\.verified)$/)
+          .waitFor();
         // the whole history in order, through the API with the bureau's session (the page shows a page at a time)
         type Event = { kind: string; at: string; entityId: string | null };
         const events: Event[] = [];
