@@ -63,8 +63,8 @@ async function sampleValues(): Promise<(route: string, name: string) => string |
     '/api/documents': {
       kind: document?.kind,
       holderId: document?.holder?.id ?? undefined,
-      subjectType: document?.subject.type,
-      subjectId: document?.subject.id,
+      subjectType: document?.subject?.type,
+      subjectId: document?.subject?.id,
     },
     '/api/files': { entityType: 'hazard', entityId: hazard?.id },
     '/api/audit/events': { kind: 'enterprise.created', entityType: 'enterprise', entityId: enterprise?.id },
